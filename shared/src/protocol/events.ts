@@ -1,0 +1,80 @@
+/**
+ * Socket.IO event maps, one pair per namespace. The hub types its server as
+ * `Server<VisitorClientEvents, VisitorServerEvents>` and so on; clients type their
+ * sockets as `Socket<VisitorServerEvents, VisitorClientEvents>`. Names are
+ * `domain:verb`. Every client-to-hub event with a callback is answered with an Ack.
+ */
+import type { AckCallback } from './errors.ts';
+import type { AgentProfile, AgentStatus, Conversation, Department, Message } from './model.ts';
+import type {
+  AgentSendMessage,
+  ConversationRef,
+  SendMessage,
+  SetStatus,
+  StartConversation,
+  SyncConversation,
+  Typing,
+} from './schemas.ts';
+
+export type SyncResult = { conversation: Conversation; messages: Message[] };
+
+// ---- /visitor ---------------------------------------------------------------
+
+export interface VisitorClientEvents {
+  /** The visitor's conversations, newest first. */
+  'conversation:list': (
+    payload: Record<string, never>,
+    ack: AckCallback<{ conversations: Conversation[] }>,
+  ) => void;
+  /** Retried with the same clientId, returns the conversation made the first time. */
+  'conversation:start': (
+    payload: StartConversation,
+    ack: AckCallback<{ conversation: Conversation }>,
+  ) => void;
+  /** Messages with seq > afterSeq, oldest first, at most LIMITS.syncPage. */
+  'conversation:sync': (payload: SyncConversation, ack: AckCallback<SyncResult>) => void;
+  'message:send': (payload: SendMessage, ack: AckCallback<{ message: Message }>) => void;
+  'typing:set': (payload: Typing) => void;
+}
+
+export interface VisitorServerEvents {
+  /** Sent once on connect: the token to keep for the next visit. */
+  'visitor:session': (session: { visitorId: string; token: string }) => void;
+  'message:new': (message: Message) => void;
+  'conversation:updated': (conversation: Conversation) => void;
+  'typing:changed': (typing: { conversationId: string; typing: boolean }) => void;
+}
+
+// ---- /agent -----------------------------------------------------------------
+
+export interface AgentClientEvents {
+  /** Conversations assigned to me and those waiting in my departments. */
+  'conversation:list': (
+    payload: Record<string, never>,
+    ack: AckCallback<{ conversations: Conversation[] }>,
+  ) => void;
+  'conversation:sync': (payload: SyncConversation, ack: AckCallback<SyncResult>) => void;
+  /** Take a waiting conversation; atomic, so two agents can never both get it. */
+  'conversation:claim': (
+    payload: ConversationRef,
+    ack: AckCallback<{ conversation: Conversation }>,
+  ) => void;
+  'conversation:resolve': (
+    payload: ConversationRef,
+    ack: AckCallback<{ conversation: Conversation }>,
+  ) => void;
+  'message:send': (payload: AgentSendMessage, ack: AckCallback<{ message: Message }>) => void;
+  'agent:status': (payload: SetStatus, ack: AckCallback<{ status: AgentStatus }>) => void;
+  'typing:set': (payload: Typing) => void;
+}
+
+export interface AgentServerEvents {
+  'agent:hello': (hello: {
+    agent: AgentProfile;
+    status: AgentStatus;
+    departments: Department[];
+  }) => void;
+  'message:new': (message: Message) => void;
+  'conversation:updated': (conversation: Conversation) => void;
+  'typing:changed': (typing: { conversationId: string; typing: boolean }) => void;
+}

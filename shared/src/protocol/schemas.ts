@@ -1,0 +1,80 @@
+/**
+ * Payload schemas for every client-to-hub event and HTTP body. The hub compiles and
+ * enforces them; clients import only the static types (`import type`), so no
+ * validator code reaches the widget bundle.
+ */
+import { type Static, Type } from '@sinclair/typebox';
+import { LIMITS } from './limits.ts';
+
+const ConversationId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+const ClientId = Type.String({
+  minLength: 1,
+  maxLength: LIMITS.clientId,
+  pattern: '^[A-Za-z0-9_-]+$',
+});
+const DepartmentId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_]+$' });
+const Body = Type.String({ minLength: 1, maxLength: LIMITS.messageBody });
+
+export const StartConversation = Type.Object(
+  { department: DepartmentId, clientId: ClientId },
+  { additionalProperties: false },
+);
+export type StartConversation = Static<typeof StartConversation>;
+
+export const SendMessage = Type.Object(
+  { conversationId: ConversationId, clientId: ClientId, body: Body },
+  { additionalProperties: false },
+);
+export type SendMessage = Static<typeof SendMessage>;
+
+/** Agents may also write internal notes, which never reach the visitor. */
+export const AgentSendMessage = Type.Object(
+  {
+    conversationId: ConversationId,
+    clientId: ClientId,
+    body: Body,
+    kind: Type.Optional(Type.Union([Type.Literal('text'), Type.Literal('note')])),
+  },
+  { additionalProperties: false },
+);
+export type AgentSendMessage = Static<typeof AgentSendMessage>;
+
+export const SyncConversation = Type.Object(
+  { conversationId: ConversationId, afterSeq: Type.Integer({ minimum: 0 }) },
+  { additionalProperties: false },
+);
+export type SyncConversation = Static<typeof SyncConversation>;
+
+export const ConversationRef = Type.Object(
+  { conversationId: ConversationId },
+  { additionalProperties: false },
+);
+export type ConversationRef = Static<typeof ConversationRef>;
+
+export const Typing = Type.Object(
+  { conversationId: ConversationId, typing: Type.Boolean() },
+  { additionalProperties: false },
+);
+export type Typing = Static<typeof Typing>;
+
+export const SetStatus = Type.Object(
+  { status: Type.Union([Type.Literal('online'), Type.Literal('away')]) },
+  { additionalProperties: false },
+);
+export type SetStatus = Static<typeof SetStatus>;
+
+export const Login = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+export type Login = Static<typeof Login>;
+
+/** Handshake `auth` of the /visitor namespace. */
+export const VisitorAuth = Type.Object({
+  siteKey: Type.String({ minLength: 1, maxLength: 64 }),
+  token: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+});
+export type VisitorAuth = Static<typeof VisitorAuth>;
