@@ -40,8 +40,13 @@ export interface Conversation {
   department: DepartmentId;
   status: ConversationStatus;
   visitorId: string;
-  /** A display name for the visitor ("Visitor 4F2A" until identified). */
-  visitorName: string;
+  /**
+   * The name the site gave this visitor; null while anonymous, when clients show a
+   * localized "Visitor" / "访客" with visitorHandle.
+   */
+  visitorName: string | null;
+  /** Short, stable, language-neutral handle for anonymous visitors, e.g. "4F2A". */
+  visitorHandle: string;
   assigneeId: string | null;
   assigneeName: string | null;
   createdAt: number;

@@ -1,0 +1,72 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import fp from 'fastify-plugin';
+import { DEMO_SITE_KEY } from './bootstrap.ts';
+import type { Config } from './config.ts';
+import { createDispatcher } from './dispatch/dispatcher.ts';
+import { createPresence } from './dispatch/presence.ts';
+import { authPlugin } from './http/auth.ts';
+import { errorsPlugin } from './http/errors.ts';
+import { consoleRoutes, siteRoutes } from './http/pages.ts';
+import { widgetRoutes } from './http/widget.ts';
+import { registerAgentNamespace } from './realtime/agent.ts';
+import { createBroadcast } from './realtime/broadcast.ts';
+import { ioPlugin } from './realtime/io-plugin.ts';
+import { registerVisitorNamespace } from './realtime/visitor.ts';
+import type { Store } from './store/store.ts';
+
+export type { Config } from './config.ts';
+export type { Store } from './store/store.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+    clock: () => number;
+  }
+}
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  clock?: () => number;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** The one composition root: wires every part, never listens. */
+export async function buildApp({ config, store, clock = Date.now, logger = false }: AppDeps) {
+  const app: FastifyInstance = Fastify({
+    logger,
+    // One line per request drowns the hub's own events at info level.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 64 * 1024,
+    trustProxy: false,
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(
+    fp(
+      async (core) => {
+        core.decorate('store', store);
+        core.decorate('clock', clock);
+      },
+      { name: 'core' },
+    ),
+  );
+  await app.register(errorsPlugin);
+  await app.register(ioPlugin);
+  await app.register(authPlugin);
+
+  const dispatcher = createDispatcher({
+    store,
+    presence: createPresence(),
+    broadcast: createBroadcast(app.io),
+    now: clock,
+  });
+  registerVisitorNamespace(app, dispatcher, config.rateLimit);
+  registerAgentNamespace(app, dispatcher, config.rateLimit);
+
+  await app.register(siteRoutes, { demoSiteKey: DEMO_SITE_KEY });
+  await app.register(widgetRoutes, { dist: config.widgetDist });
+  await app.register(consoleRoutes, { dist: config.consoleDist, prefix: '/console' });
+  return app;
+}

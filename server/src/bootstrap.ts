@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import type { Department } from '@switchboard/shared';
+import { nanoid } from 'nanoid';
+import { hashPassword } from './auth/password.ts';
+import type { Config } from './config.ts';
+import type { Store } from './store/store.ts';
+
+export const DEMO_SITE_KEY = 'demo';
+
+const DEPARTMENTS: Department[] = [
+  { id: 'pre_sales', name: { en: 'Pre-sales', 'zh-CN': '售前咨询' } },
+  { id: 'post_sales', name: { en: 'Post-sales', 'zh-CN': '售后服务' } },
+  { id: 'technical', name: { en: 'Technical support', 'zh-CN': '技术支持' } },
+];
+
+export interface BootstrapResult {
+  /** Set only when this start created the admin with a generated password. */
+  generatedPassword: string | null;
+  adminCreated: boolean;
+}
+
+/**
+ * First-start data: the three departments, the demo site, and an admin who is a
+ * member of every department so one person can try the whole product. Safe to run
+ * on every start.
+ */
+export async function bootstrap(
+  store: Store,
+  config: Pick<Config, 'adminEmail' | 'adminPassword' | 'demoSiteOrigins'>,
+  now: number,
+): Promise<BootstrapResult> {
+  for (const [i, d] of DEPARTMENTS.entries()) await store.directory.ensureDepartment(d, i);
+  await store.directory.saveSite(
+    {
+      id: 'site_demo',
+      key: DEMO_SITE_KEY,
+      name: 'Spruce Store',
+      allowedOrigins: config.demoSiteOrigins,
+    },
+    now,
+  );
+  if ((await store.agents.count()) > 0) return { generatedPassword: null, adminCreated: false };
+  const password = config.adminPassword ?? randomBytes(12).toString('base64url');
+  await store.agents.create(
+    {
+      id: nanoid(),
+      email: config.adminEmail,
+      name: 'Admin',
+      role: 'admin',
+      passwordHash: await hashPassword(password),
+      departments: (await store.directory.departments()).map((d) => d.id),
+    },
+    now,
+  );
+  return { generatedPassword: config.adminPassword ? null : password, adminCreated: true };
+}

@@ -1,0 +1,90 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normalizeOrigin } from './origin.ts';
+import type { RateLimit } from './realtime/rate-limit.ts';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  adminEmail: string;
+  /** Null: generate one on first start and print it once. */
+  adminPassword: string | null;
+  logLevel: string;
+  synchronous: 'normal' | 'full';
+  /** Messages (and conversation starts) per socket. */
+  rateLimit: RateLimit;
+  /** Origins besides the hub's own that may embed the demo site's widget. */
+  demoSiteOrigins: string[];
+  widgetDist: string;
+  consoleDist: string;
+}
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export const DEFAULT_CONFIG: Config = {
+  port: 8080,
+  host: '127.0.0.1',
+  dataDir: resolve(repoRoot, 'data'),
+  adminEmail: 'admin@switchboard.local',
+  adminPassword: null,
+  logLevel: 'info',
+  synchronous: 'normal',
+  rateLimit: { perSecond: 10, burst: 30 },
+  demoSiteOrigins: [],
+  widgetDist: resolve(repoRoot, 'widget/dist'),
+  consoleDist: resolve(repoRoot, 'console/dist'),
+};
+
+export class ConfigError extends Error {}
+
+/** Reads the documented environment variables; anything malformed stops the start. */
+export function configFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const config = { ...DEFAULT_CONFIG };
+  if (env.PORT !== undefined) config.port = integer('PORT', env.PORT, 0, 65535);
+  if (env.HOST) config.host = env.HOST;
+  // Relative to where the command was typed (pnpm runs scripts from the package dir).
+  if (env.DATA_DIR) {
+    config.dataDir = isAbsolute(env.DATA_DIR)
+      ? env.DATA_DIR
+      : resolve(env.INIT_CWD ?? cwd, env.DATA_DIR);
+  }
+  if (env.SWITCHBOARD_ADMIN_EMAIL) config.adminEmail = env.SWITCHBOARD_ADMIN_EMAIL;
+  if (env.SWITCHBOARD_ADMIN_PASSWORD) {
+    if (env.SWITCHBOARD_ADMIN_PASSWORD.length < 8) {
+      throw new ConfigError('SWITCHBOARD_ADMIN_PASSWORD must have at least 8 characters');
+    }
+    config.adminPassword = env.SWITCHBOARD_ADMIN_PASSWORD;
+  }
+  if (env.LOG_LEVEL) config.logLevel = env.LOG_LEVEL;
+  if (env.SQLITE_SYNCHRONOUS) {
+    const value = env.SQLITE_SYNCHRONOUS.toLowerCase();
+    if (value !== 'normal' && value !== 'full') {
+      throw new ConfigError('SQLITE_SYNCHRONOUS must be "normal" or "full"');
+    }
+    config.synchronous = value;
+  }
+  if (env.RATE_LIMIT_PER_SEC) {
+    const perSecond = integer('RATE_LIMIT_PER_SEC', env.RATE_LIMIT_PER_SEC, 1, 1_000_000);
+    config.rateLimit = { perSecond, burst: perSecond * 3 };
+  }
+  if (env.DEMO_SITE_ORIGINS) {
+    config.demoSiteOrigins = env.DEMO_SITE_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        const origin = normalizeOrigin(s);
+        if (!origin) throw new ConfigError(`DEMO_SITE_ORIGINS: "${s}" is not an http(s) origin`);
+        return origin;
+      });
+  }
+  return config;
+}
+
+function integer(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  }
+  return n;
+}

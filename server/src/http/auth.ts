@@ -1,0 +1,88 @@
+import type { AgentProfile } from '@switchboard/shared';
+import { Login } from '@switchboard/shared/schemas';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { verifyPassword } from '../auth/password.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { fail } from '../errors.ts';
+import { newBucket, take } from '../realtime/rate-limit.ts';
+
+export const SESSION_COOKIE = 'sb_session';
+const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
+/** Sign-in attempts per client address: enough for typos, too few for guessing. */
+const LOGIN_LIMIT = { perSecond: 10 / 60, burst: 10 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessions: {
+      /** The agent a session cookie's token belongs to, or null. */
+      agentFor(token: string | undefined): Promise<AgentProfile | null>;
+    };
+  }
+  interface FastifyRequest {
+    agent: AgentProfile | null;
+  }
+}
+
+/** Agents sign in with email and password; the session lives in an HttpOnly cookie. */
+export const authPlugin = fp(
+  async (app: FastifyInstance) => {
+    const { store, clock } = app;
+    const attempts = new Map<string, ReturnType<typeof newBucket>>();
+
+    app.decorate('sessions', {
+      async agentFor(token: string | undefined) {
+        return token ? store.agents.agentForSession(hashToken(token), clock()) : null;
+      },
+    });
+    app.decorateRequest('agent', null);
+
+    app.post('/api/auth/login', { schema: { body: Login } }, async (request, reply) => {
+      const { email, password } = request.body as Login;
+      const now = clock();
+      const bucket = attempts.get(request.ip) ?? newBucket(LOGIN_LIMIT, now);
+      attempts.set(request.ip, bucket);
+      if (!take(bucket, LOGIN_LIMIT, now)) fail('rate_limited', 'too many sign-in attempts');
+      const agent = await store.agents.byEmail(email.trim());
+      // Same answer, same work for an unknown email and a wrong password.
+      const valid = await verifyPassword(password, agent?.passwordHash ?? DUMMY_HASH);
+      if (!agent || !valid) fail('unauthorized', 'wrong email or password');
+      const token = newToken();
+      await store.agents.createSession(hashToken(token), agent.id, now, SESSION_TTL_MS);
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        maxAge: SESSION_TTL_MS / 1000,
+      });
+      const { passwordHash: _, ...profile } = agent;
+      return { ok: true, agent: profile };
+    });
+
+    app.get('/api/auth/me', { preHandler: requireAgent }, async (request) => ({
+      ok: true,
+      agent: request.agent,
+    }));
+
+    app.post('/api/auth/logout', async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await store.agents.deleteSession(hashToken(token));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    });
+  },
+  { name: 'auth', dependencies: ['core', '@fastify/cookie'] },
+);
+
+/** preHandler for routes that need a signed-in agent. */
+export async function requireAgent(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const agent = await request.server.sessions.agentFor(request.cookies[SESSION_COOKIE]);
+  if (!agent) fail('unauthorized', 'sign in first');
+  request.agent = agent;
+}
+
+// A valid hash of a random password, so unknown emails cost the same scrypt work.
+const DUMMY_HASH =
+  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$' +
+  'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -1,0 +1,34 @@
+import { type ErrorCode, HTTP_STATUS } from '@switchboard/shared';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { HubError } from '../errors.ts';
+
+/** Every HTTP error is `{ ok: false, error: { code, message } }` with the code's status. */
+export const errorsPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError | HubError, request, reply) => {
+      let code: ErrorCode;
+      let message = error.message;
+      if (error instanceof HubError) {
+        code = error.code;
+      } else if ('validation' in error && error.validation) {
+        code = 'invalid_payload';
+      } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        code = 'too_large';
+      } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        code = error.statusCode === 404 ? 'not_found' : 'invalid_payload';
+      } else {
+        request.log.error({ err: error }, 'request failed');
+        code = 'unavailable';
+        message = 'the hub could not complete this; try again';
+      }
+      reply.status(HTTP_STATUS[code]).send({ ok: false, error: { code, message } });
+    });
+    app.setNotFoundHandler((request, reply) => {
+      reply
+        .status(404)
+        .send({ ok: false, error: { code: 'not_found', message: `no route ${request.url}` } });
+    });
+  },
+  { name: 'errors' },
+);

@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { fail } from '../errors.ts';
+import { demoPage } from './demo-page.ts';
+
+/**
+ * The console SPA, registered under the /console prefix: files from its build, and
+ * index.html for any other path, which is one of the app's own routes.
+ */
+export async function consoleRoutes(app: FastifyInstance, opts: { dist: string }): Promise<void> {
+  if (!existsSync(join(opts.dist, 'index.html'))) {
+    app.get('/*', async () => fail('unavailable', 'console is not built: run `pnpm build`'));
+    return;
+  }
+  await app.register(fastifyStatic, { root: opts.dist, prefix: '/', redirect: true });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.includes('.')) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    reply
+      .status(404)
+      .send({ ok: false, error: { code: 'not_found', message: `no route ${request.url}` } });
+  });
+}
+
+/** The demo host page and the health check. */
+export async function siteRoutes(
+  app: FastifyInstance,
+  opts: { demoSiteKey: string },
+): Promise<void> {
+  app.get('/', (_request, reply) => {
+    reply.type('text/html; charset=utf-8').send(demoPage(opts.demoSiteKey));
+  });
+  app.get('/healthz', async () => {
+    await app.store.directory.departments();
+    return { ok: true };
+  });
+}

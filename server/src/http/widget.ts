@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { fail } from '../errors.ts';
+import { hubOrigin, normalizeOrigin } from '../origin.ts';
+
+const SiteQuery = Type.Object({ site: Type.String({ minLength: 1, maxLength: 64 }) });
+const FrameQuery = Type.Object({
+  site: Type.String({ minLength: 1, maxLength: 64 }),
+  origin: Type.String({ minLength: 1, maxLength: 512 }),
+  locale: Type.Optional(Type.String({ maxLength: 16 })),
+});
+
+/** Missing build output is an operator's problem; say how to fix it. */
+async function built(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch {
+    return fail('unavailable', `${path} is missing: run \`pnpm build\``);
+  }
+}
+
+/**
+ * The embeddable widget: the loader script, the chat frame page (with a CSP naming the
+ * site's allowed origins as the only pages that may frame it) and its assets.
+ */
+export async function widgetRoutes(app: FastifyInstance, opts: { dist: string }): Promise<void> {
+  const { store } = app;
+  const frameDir = join(opts.dist, 'frame');
+
+  app.get('/widget.js', async (_request, reply) => {
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(await built(join(opts.dist, 'loader', 'widget.js')));
+  });
+
+  app.get('/api/widget/config', { schema: { querystring: SiteQuery } }, async (request) => {
+    const { site: key } = request.query as { site: string };
+    const site = await store.directory.siteByKey(key);
+    if (!site) fail('not_found', 'unknown site');
+    return {
+      ok: true,
+      site: { key: site.key, name: site.name },
+      departments: await store.directory.departments(),
+    };
+  });
+
+  app.get('/widget/frame', { schema: { querystring: FrameQuery } }, async (request, reply) => {
+    const query = request.query as { site: string; origin: string };
+    const site = await store.directory.siteByKey(query.site);
+    if (!site) fail('not_found', 'unknown site');
+    const self = hubOrigin(request.headers, request.protocol === 'https');
+    const origin = normalizeOrigin(query.origin);
+    // The frame posts to this origin; it must be one the site trusts.
+    if (!origin || (origin !== self && !site.allowedOrigins.includes(origin))) {
+      fail('forbidden', 'this page origin is not allowed for the site');
+    }
+    const ancestors = ["'self'", ...site.allowedOrigins].join(' ');
+    reply
+      .type('text/html; charset=utf-8')
+      .header(
+        'content-security-policy',
+        [
+          "default-src 'self'",
+          "style-src 'self' 'unsafe-inline'",
+          "img-src 'self' data:",
+          "connect-src 'self'",
+          "base-uri 'none'",
+          "form-action 'none'",
+          `frame-ancestors ${ancestors}`,
+        ].join('; '),
+      )
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'no-store')
+      .send(await built(join(frameDir, 'index.html')));
+  });
+
+  await app.register(fastifyStatic, {
+    root: join(frameDir, 'assets'),
+    prefix: '/widget/assets/',
+    decorateReply: false,
+    immutable: true,
+    maxAge: '365d',
+  });
+}

@@ -1,0 +1,137 @@
+import { Type } from '@sinclair/typebox';
+import type { AgentClientEvents, AgentProfile, AgentServerEvents } from '@switchboard/shared';
+import {
+  AgentSendMessage,
+  ConversationRef,
+  SetStatus,
+  SyncConversation,
+  Typing,
+} from '@switchboard/shared/schemas';
+import type { FastifyInstance } from 'fastify';
+import type { Namespace } from 'socket.io';
+import type { Dispatcher } from '../dispatch/dispatcher.ts';
+import { fail } from '../errors.ts';
+import { SESSION_COOKIE } from '../http/auth.ts';
+import { isSameOrigin } from '../origin.ts';
+import { createHandler, rejectUnknown } from './handler.ts';
+import { newBucket, type RateLimit, take } from './rate-limit.ts';
+import { rooms } from './rooms.ts';
+
+interface AgentData {
+  agent: AgentProfile;
+}
+
+type AgentNamespace = Namespace<
+  AgentClientEvents,
+  AgentServerEvents,
+  Record<string, never>,
+  AgentData
+>;
+
+const Empty = Type.Object({}, { additionalProperties: false });
+
+function connectError(code: string, message: string): Error {
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
+export function registerAgentNamespace(
+  app: FastifyInstance,
+  dispatcher: Dispatcher,
+  rateLimit: RateLimit,
+): void {
+  // One Server carries two namespaces with different event maps; Socket.IO types the
+  // server with one map, so each namespace is narrowed to its own here.
+  const nsp = app.io.of('/agent') as unknown as AgentNamespace;
+  const { store, clock } = app;
+
+  // The session cookie alone would let any site's page open a socket as the agent
+  // (WebSockets ignore CORS), so the Origin must be the hub's own too.
+  nsp.use(async (socket, next) => {
+    try {
+      if (!isSameOrigin(socket.handshake.headers)) {
+        return next(connectError('forbidden', 'connect from the console'));
+      }
+      const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
+      const agent = await app.sessions.agentFor(cookies[SESSION_COOKIE]);
+      if (!agent) return next(connectError('unauthorized', 'sign in first'));
+      socket.data = { agent };
+      next();
+    } catch (error) {
+      app.log.error({ err: error }, 'agent handshake failed');
+      next(connectError('unavailable', 'try again'));
+    }
+  });
+
+  const handle = createHandler(app.log);
+  const known = new Set<string>([
+    'conversation:list',
+    'conversation:sync',
+    'conversation:claim',
+    'conversation:resolve',
+    'message:send',
+    'agent:status',
+    'typing:set',
+  ] satisfies (keyof AgentClientEvents)[]);
+
+  nsp.on('connection', async (socket) => {
+    const { agent } = socket.data;
+    const status = dispatcher.agentConnected(agent);
+    socket.join(rooms.agent(agent.id));
+    for (const d of agent.departments) socket.join(rooms.department(d));
+    socket.on('disconnect', () => void dispatcher.agentDisconnected(agent.id));
+
+    const bucket = newBucket(rateLimit, clock());
+    const limited = () => {
+      if (!take(bucket, rateLimit, clock())) fail('rate_limited', 'too many messages; slow down');
+    };
+
+    socket.onAny(rejectUnknown(known));
+    socket.on(
+      'conversation:list',
+      handle(Empty, async () => {
+        const conversations = await dispatcher.agentConversations(agent);
+        for (const c of conversations) {
+          if (c.assigneeId === agent.id) socket.join(rooms.conversation(c.id));
+        }
+        return { conversations };
+      }),
+    );
+    socket.on(
+      'conversation:sync',
+      handle(SyncConversation, (p) => dispatcher.agentSync(agent, p.conversationId, p.afterSeq)),
+    );
+    socket.on(
+      'conversation:claim',
+      handle(ConversationRef, async (p) => ({
+        conversation: await dispatcher.claim(agent, p.conversationId),
+      })),
+    );
+    socket.on(
+      'conversation:resolve',
+      handle(ConversationRef, async (p) => ({
+        conversation: await dispatcher.resolve(agent, p.conversationId),
+      })),
+    );
+    socket.on(
+      'message:send',
+      handle(AgentSendMessage, async (p) => {
+        limited();
+        return { message: await dispatcher.agentSend(agent, p) };
+      }),
+    );
+    socket.on(
+      'agent:status',
+      handle(SetStatus, async (p) => ({ status: await dispatcher.setStatus(agent.id, p.status) })),
+    );
+    socket.on(
+      'typing:set',
+      handle(Typing, async (p) => {
+        await dispatcher.agentTyping(agent, p.conversationId, p.typing);
+        return {};
+      }),
+    );
+
+    const departments = await store.directory.departments();
+    socket.emit('agent:hello', { agent, status, departments });
+  });
+}

@@ -1,0 +1,40 @@
+import type { Conversation, Message } from '@switchboard/shared';
+import type { Server } from 'socket.io';
+import type { Broadcast } from '../dispatch/dispatcher.ts';
+import { rooms } from './rooms.ts';
+
+/**
+ * Turns dispatcher effects into emits. Internal notes go to staff rooms only;
+ * visitors hear only about their own conversations.
+ */
+export function createBroadcast(io: Server): Broadcast {
+  const visitors = io.of('/visitor');
+  const staff = io.of('/agent');
+
+  const staffOf = (c: Conversation) =>
+    c.status === 'waiting'
+      ? staff.to(rooms.conversation(c.id)).to(rooms.department(c.department))
+      : staff.to(rooms.conversation(c.id));
+
+  return {
+    message(c: Conversation, m: Message) {
+      if (m.kind === 'text') visitors.to(rooms.visitor(c.visitorId)).emit('message:new', m);
+      staffOf(c).emit('message:new', m);
+    },
+    conversation(c: Conversation) {
+      visitors.to(rooms.visitor(c.visitorId)).emit('conversation:updated', c);
+      staff
+        .to(rooms.conversation(c.id))
+        .to(rooms.department(c.department))
+        .emit('conversation:updated', c);
+    },
+    follow(agentId: string, conversationId: string) {
+      staff.in(rooms.agent(agentId)).socketsJoin(rooms.conversation(conversationId));
+    },
+    typing(c: Conversation, from: 'visitor' | 'agent', typing: boolean) {
+      const event = { conversationId: c.id, typing };
+      if (from === 'agent') visitors.to(rooms.visitor(c.visitorId)).emit('typing:changed', event);
+      else staffOf(c).emit('typing:changed', event);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { Static, TSchema } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { type AckError, LIMITS } from '@switchboard/shared';
+import type { FastifyBaseLogger } from 'fastify';
+import { HubError } from '../errors.ts';
+
+type Reply = (ack: { ok: true } | { ok: false; error: AckError }) => void;
+
+const noReply: Reply = () => {};
+
+function failure(code: AckError['code'], message: string) {
+  return { ok: false as const, error: { code, message } };
+}
+
+/**
+ * Wraps a socket event: validates the payload against its schema, runs the action,
+ * and answers the ack with `{ ok: true, ...result }` or a coded error. Anything
+ * unexpected is logged and answered `unavailable`; it never reaches Socket.IO.
+ */
+export function createHandler(log: FastifyBaseLogger) {
+  return function handle<S extends TSchema, R extends object>(
+    schema: S,
+    action: (payload: Static<S>) => Promise<R> | R,
+  ) {
+    const check = TypeCompiler.Compile(schema);
+    return (payload: unknown, ack?: unknown): void => {
+      const reply = typeof ack === 'function' ? (ack as Reply) : noReply;
+      const body = (payload as { body?: unknown } | null)?.body;
+      if (typeof body === 'string' && body.length > LIMITS.messageBody) {
+        reply(failure('too_large', `body exceeds ${LIMITS.messageBody} characters`));
+        return;
+      }
+      if (!check.Check(payload)) {
+        const first = check.Errors(payload).First();
+        const where = first?.path || 'payload';
+        reply(failure('invalid_payload', `${where}: ${first?.message ?? 'invalid'}`));
+        return;
+      }
+      Promise.resolve()
+        .then(() => action(payload))
+        .then(
+          (result) => reply({ ok: true, ...result }),
+          (error: unknown) => {
+            if (error instanceof HubError) return reply(error.toAck());
+            log.error({ err: error }, 'socket handler failed');
+            reply(failure('unavailable', 'the hub could not complete this; try again'));
+          },
+        );
+    };
+  };
+}
+
+/** Answers events the namespace does not know, so a client waiting on an ack hears why. */
+export function rejectUnknown(known: ReadonlySet<string>) {
+  return (event: string, ...args: unknown[]): void => {
+    if (known.has(event)) return;
+    const ack = args[args.length - 1];
+    if (typeof ack === 'function') {
+      (ack as Reply)(failure('invalid_payload', `unknown event ${event}`));
+    }
+  };
+}

@@ -1,0 +1,11 @@
+/** Every room name the hub uses. Visitor rooms live on /visitor, the rest on /agent. */
+export const rooms = {
+  /** All sockets (tabs) of one visitor: everything the visitor may see. */
+  visitor: (visitorId: string) => `visitor:${visitorId}`,
+  /** Staff following one conversation: its assignee and anyone who opened it. */
+  conversation: (conversationId: string) => `conversation:${conversationId}`,
+  /** Staff of one department: lifecycle updates and messages of waiting chats. */
+  department: (departmentId: string) => `department:${departmentId}`,
+  /** All sockets of one agent. */
+  agent: (agentId: string) => `agent:${agentId}`,
+} as const;

@@ -1,0 +1,135 @@
+import { Type } from '@sinclair/typebox';
+import { TypeCompiler } from '@sinclair/typebox/compiler';
+import type { VisitorClientEvents, VisitorServerEvents } from '@switchboard/shared';
+import {
+  SendMessage,
+  StartConversation,
+  SyncConversation,
+  Typing,
+  VisitorAuth,
+} from '@switchboard/shared/schemas';
+import type { FastifyInstance } from 'fastify';
+import type { Namespace } from 'socket.io';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import { type Dispatcher, newVisitorId } from '../dispatch/dispatcher.ts';
+import { fail } from '../errors.ts';
+import { isSameOrigin } from '../origin.ts';
+import type { Visitor } from '../store/visitors.ts';
+import { createHandler, rejectUnknown } from './handler.ts';
+import { newBucket, type RateLimit, take } from './rate-limit.ts';
+import { rooms } from './rooms.ts';
+
+interface VisitorData {
+  visitor: Visitor;
+  token: string;
+}
+
+type VisitorNamespace = Namespace<
+  VisitorClientEvents,
+  VisitorServerEvents,
+  Record<string, never>,
+  VisitorData
+>;
+
+const checkAuth = TypeCompiler.Compile(VisitorAuth);
+const Empty = Type.Object({}, { additionalProperties: false });
+
+function connectError(code: string, message: string): Error {
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
+export function registerVisitorNamespace(
+  app: FastifyInstance,
+  dispatcher: Dispatcher,
+  rateLimit: RateLimit,
+): void {
+  // One Server carries two namespaces with different event maps; Socket.IO types the
+  // server with one map, so each namespace is narrowed to its own here.
+  const nsp = app.io.of('/visitor') as unknown as VisitorNamespace;
+  const { store, clock } = app;
+
+  // Only the chat frame, on the hub's own origin, may connect: host pages never
+  // hold the visitor's socket or token.
+  nsp.use(async (socket, next) => {
+    try {
+      if (!isSameOrigin(socket.handshake.headers)) {
+        return next(connectError('forbidden', 'connect from the chat frame'));
+      }
+      const auth: unknown = socket.handshake.auth;
+      if (!checkAuth.Check(auth))
+        return next(connectError('invalid_payload', 'auth needs siteKey'));
+      const site = await store.directory.siteByKey(auth.siteKey);
+      if (!site) return next(connectError('not_found', 'unknown site'));
+      const now = clock();
+      const known = auth.token
+        ? await store.visitors.byToken(site.id, hashToken(auth.token), now)
+        : null;
+      if (known && auth.token) {
+        socket.data = { visitor: known, token: auth.token };
+      } else {
+        const token = newToken();
+        const visitor = await store.visitors.create(newVisitorId(), site.id, hashToken(token), now);
+        socket.data = { visitor, token };
+      }
+      next();
+    } catch (error) {
+      app.log.error({ err: error }, 'visitor handshake failed');
+      next(connectError('unavailable', 'try again'));
+    }
+  });
+
+  const handle = createHandler(app.log);
+  const known = new Set<string>([
+    'conversation:list',
+    'conversation:start',
+    'conversation:sync',
+    'message:send',
+    'typing:set',
+  ] satisfies (keyof VisitorClientEvents)[]);
+
+  nsp.on('connection', (socket) => {
+    const { visitor, token } = socket.data;
+    socket.join(rooms.visitor(visitor.id));
+    socket.emit('visitor:session', { visitorId: visitor.id, token });
+
+    const bucket = newBucket(rateLimit, clock());
+    const limited = () => {
+      if (!take(bucket, rateLimit, clock())) fail('rate_limited', 'too many messages; slow down');
+    };
+
+    socket.onAny(rejectUnknown(known));
+    socket.on(
+      'conversation:list',
+      handle(Empty, async () => ({
+        conversations: await dispatcher.visitorConversations(visitor),
+      })),
+    );
+    socket.on(
+      'conversation:start',
+      handle(StartConversation, async (p) => {
+        limited();
+        return { conversation: await dispatcher.startConversation(visitor, p) };
+      }),
+    );
+    socket.on(
+      'conversation:sync',
+      handle(SyncConversation, (p) =>
+        dispatcher.visitorSync(visitor, p.conversationId, p.afterSeq),
+      ),
+    );
+    socket.on(
+      'message:send',
+      handle(SendMessage, async (p) => {
+        limited();
+        return { message: await dispatcher.visitorSend(visitor, p) };
+      }),
+    );
+    socket.on(
+      'typing:set',
+      handle(Typing, async (p) => {
+        await dispatcher.visitorTyping(visitor, p.conversationId, p.typing);
+        return {};
+      }),
+    );
+  });
+}

@@ -1,0 +1,24 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+
+export interface Checkpointer {
+  stop(): Promise<void>;
+}
+
+/**
+ * Moves WAL checkpoints off the event loop (DESIGN.md: 0.73× → 0.84× of a bare relay).
+ * The writing connection must have `wal_autocheckpoint = 0`.
+ */
+export function startCheckpointer(filename: string, intervalMs = 1000): Checkpointer {
+  const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+    workerData: { filename, intervalMs },
+  });
+  worker.unref();
+  return {
+    async stop() {
+      const exited = once(worker, 'exit');
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import type { Conversation, ConversationStatus, DepartmentId } from '@switchboard/shared';
+import type { Db } from './db.ts';
+import type { WriteQueue } from './write-queue.ts';
+
+interface ConversationRow {
+  id: string;
+  department_id: string;
+  status: ConversationStatus;
+  visitor_id: string;
+  visitor_name: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  created_at: number;
+  updated_at: number;
+  resolved_at: number | null;
+  last_seq: number;
+  preview_seq: number | null;
+  preview_author: 'visitor' | 'agent' | null;
+  preview_body: string | null;
+  preview_at: number | null;
+}
+
+const SELECT = `
+  SELECT c.id, c.department_id, c.status, c.visitor_id, v.name AS visitor_name,
+         c.assignee_id, a.name AS assignee_name, c.created_at, c.updated_at, c.resolved_at,
+         c.last_seq, c.preview_seq, c.preview_author, c.preview_body, c.preview_at
+  FROM conversations c
+  JOIN visitors v ON v.id = c.visitor_id
+  LEFT JOIN agents a ON a.id = c.assignee_id`;
+
+export interface NewConversation {
+  id: string;
+  siteId: string;
+  visitorId: string;
+  clientId: string;
+  department: DepartmentId;
+}
+
+/** What routing needs to know, loaded in one go. */
+export interface RoutingSnapshot {
+  waiting: { id: string; department: string; queuedAt: number }[];
+  loads: Map<string, { load: number; lastAssignedAt: number }>;
+}
+
+export function createConversationStore(db: Db, writes: WriteQueue) {
+  const byId = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
+  const byClientId = db.prepare<[string, string], ConversationRow>(
+    `${SELECT} WHERE c.visitor_id = ? AND c.client_id = ?`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO conversations
+       (id, site_id, visitor_id, client_id, department_id, status, created_at, updated_at, queued_at)
+     VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?)
+     ON CONFLICT (visitor_id, client_id) DO NOTHING`,
+  );
+  const forVisitor = db.prepare<[string, number], ConversationRow>(
+    `${SELECT} WHERE c.visitor_id = ? ORDER BY c.created_at DESC LIMIT ?`,
+  );
+  const forAgent = db.prepare<
+    [{ agent: string; departments: string; resolvedLimit: number }],
+    ConversationRow
+  >(
+    `${SELECT}
+     WHERE (c.status != 'resolved'
+            AND (c.assignee_id = @agent
+                 OR (c.status = 'waiting'
+                     AND c.department_id IN (SELECT value FROM json_each(@departments)))))
+        OR c.id IN (SELECT id FROM conversations
+                    WHERE assignee_id = @agent AND status = 'resolved'
+                    ORDER BY resolved_at DESC LIMIT @resolvedLimit)
+     ORDER BY c.updated_at DESC`,
+  );
+  const waiting = db.prepare<[], { id: string; department_id: string; queued_at: number }>(
+    `SELECT id, department_id, queued_at FROM conversations WHERE status = 'waiting'`,
+  );
+  const loads = db.prepare<[], { assignee_id: string; load: number; last_assigned_at: number }>(
+    `SELECT assignee_id, count(*) AS load, max(assigned_at) AS last_assigned_at
+     FROM conversations WHERE status = 'assigned' GROUP BY assignee_id`,
+  );
+  const assign = db.prepare(
+    `UPDATE conversations SET status = 'assigned', assignee_id = ?, assigned_at = ?, updated_at = ?
+     WHERE id = ? AND status = 'waiting'`,
+  );
+  const resolve = db.prepare(
+    `UPDATE conversations SET status = 'resolved', resolved_at = ?, updated_at = ?
+     WHERE id = ? AND status != 'resolved'`,
+  );
+
+  const get = (id: string): Conversation | null => {
+    const row = byId.get(id);
+    return row ? toConversation(row) : null;
+  };
+
+  return {
+    async get(id: string): Promise<Conversation | null> {
+      return get(id);
+    },
+    /** Idempotent per (visitor, clientId): a retried start returns the first one. */
+    start(
+      c: NewConversation,
+      now: number,
+    ): Promise<{ conversation: Conversation; created: boolean }> {
+      return writes.run(() => {
+        const { changes } = insert.run(
+          c.id,
+          c.siteId,
+          c.visitorId,
+          c.clientId,
+          c.department,
+          now,
+          now,
+          now,
+        );
+        const row = byClientId.get(c.visitorId, c.clientId);
+        if (!row) throw new Error('conversation vanished after insert');
+        return { conversation: toConversation(row), created: changes === 1 };
+      });
+    },
+    async listForVisitor(visitorId: string, limit = 20): Promise<Conversation[]> {
+      return forVisitor.all(visitorId, limit).map(toConversation);
+    },
+    /** Open conversations assigned to the agent or waiting in their departments. */
+    async listForAgent(
+      agentId: string,
+      departments: readonly DepartmentId[],
+      resolvedLimit = 20,
+    ): Promise<Conversation[]> {
+      return forAgent
+        .all({ agent: agentId, departments: JSON.stringify(departments), resolvedLimit })
+        .map(toConversation);
+    },
+    async routingSnapshot(): Promise<RoutingSnapshot> {
+      return {
+        waiting: waiting
+          .all()
+          .map((r) => ({ id: r.id, department: r.department_id, queuedAt: r.queued_at })),
+        loads: new Map(
+          loads
+            .all()
+            .map((r) => [r.assignee_id, { load: r.load, lastAssignedAt: r.last_assigned_at }]),
+        ),
+      };
+    },
+    /**
+     * Assigns each conversation still waiting, all in one transaction; one already
+     * taken (by a claim or another decision) is skipped. Returns those assigned.
+     */
+    assignWaiting(
+      assignments: readonly { conversationId: string; agentId: string }[],
+      now: number,
+    ): Promise<Conversation[]> {
+      return writes.run(() => {
+        const done: Conversation[] = [];
+        for (const a of assignments) {
+          if (assign.run(a.agentId, now, now, a.conversationId).changes === 1) {
+            const c = get(a.conversationId);
+            if (c) done.push(c);
+          }
+        }
+        return done;
+      });
+    },
+    /** Null if it was already resolved. */
+    resolve(id: string, now: number): Promise<Conversation | null> {
+      return writes.run(() => (resolve.run(now, now, id).changes === 1 ? get(id) : null));
+    },
+  };
+}
+
+export function toConversation(row: ConversationRow): Conversation {
+  return {
+    id: row.id,
+    department: row.department_id,
+    status: row.status,
+    visitorId: row.visitor_id,
+    visitorName: row.visitor_name,
+    visitorHandle: row.visitor_id.slice(0, 4),
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    resolvedAt: row.resolved_at,
+    lastSeq: row.last_seq,
+    lastMessage:
+      row.preview_seq === null || row.preview_author === null
+        ? null
+        : {
+            seq: row.preview_seq,
+            author: row.preview_author,
+            body: row.preview_body ?? '',
+            createdAt: row.preview_at ?? row.updated_at,
+          },
+  };
+}
+
+export type ConversationStore = ReturnType<typeof createConversationStore>;

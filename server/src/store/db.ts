@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export interface OpenDbOptions {
+  /**
+   * NORMAL keeps every committed transaction across a process crash (kill -9); FULL
+   * also across power loss, at one fsync per group commit.
+   */
+  synchronous?: 'normal' | 'full';
+  /**
+   * When false, SQLite checkpoints the WAL itself on the writing thread; the hub sets
+   * it true and runs checkpoints in a worker instead (see checkpointer.ts).
+   */
+  externalCheckpoints?: boolean;
+}
+
+/** Opens (creating if needed) the database, sets pragmas and applies migrations. */
+export function openDb(filename: string, options: OpenDbOptions = {}): Db {
+  const db = new Database(filename);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (options.externalCheckpoints) db.pragma('wal_autocheckpoint = 0');
+  migrate(db);
+  return db;
+}
+
+/** Applies numbered migrations (`NNN_name.sql`) not yet recorded in user_version. */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort();
+  for (const file of files) {
+    const version = Number(file.slice(0, 3));
+    if (version <= current) continue;
+    const sql = readFileSync(MIGRATIONS_DIR + file, 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version}`);
+    })();
+  }
+}

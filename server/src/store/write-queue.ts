@@ -1,0 +1,66 @@
+import type { Db } from './db.ts';
+
+/**
+ * Group commit: every write asked for in the same tick runs in one transaction, so a
+ * burst of messages costs one commit instead of one each. A write's promise settles
+ * only after that transaction has committed: the caller acks after, never before.
+ *
+ * If the batch fails as a whole (one write throws), it is rolled back and each write
+ * is re-run alone, so one bad write never fails its neighbours.
+ */
+export interface WriteQueue {
+  run<T>(write: () => T): Promise<T>;
+  /** Commits whatever is queued now, synchronously (used on shutdown). */
+  flush(): void;
+}
+
+interface Pending {
+  write: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+export function createWriteQueue(db: Db): WriteQueue {
+  let queue: Pending[] = [];
+  let scheduled = false;
+
+  const runBatch = db.transaction((batch: Pending[]) => batch.map((p) => p.write()));
+
+  function flush(): void {
+    scheduled = false;
+    const batch = queue;
+    queue = [];
+    if (batch.length === 0) return;
+    let results: unknown[];
+    try {
+      results = runBatch(batch);
+    } catch {
+      for (const p of batch) runAlone(p);
+      return;
+    }
+    for (const [i, p] of batch.entries()) p.resolve(results[i]);
+  }
+
+  function runAlone(p: Pending): void {
+    try {
+      p.resolve(db.transaction(p.write)());
+    } catch (error) {
+      p.reject(error);
+    }
+  }
+
+  return {
+    run<T>(write: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
+        if (!scheduled) {
+          scheduled = true;
+          // setImmediate runs after the I/O callbacks of this turn, so every message
+          // that arrived in the same poll phase joins one batch.
+          setImmediate(flush);
+        }
+      });
+    },
+    flush,
+  };
+}
