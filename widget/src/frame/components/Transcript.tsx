@@ -1,0 +1,71 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useFrame } from '../context.ts';
+import type { TranscriptItem } from '../models/transcript-items.ts';
+
+function Row({ item }: { item: TranscriptItem }) {
+  const { chat, t, time } = useFrame();
+  if (item.kind === 'message') {
+    const { message } = item;
+    const mine = message.author === 'visitor';
+    return (
+      <li class={mine ? 'row mine' : 'row theirs'}>
+        {!mine && <span class="author">{message.authorName ?? t('agent')}</span>}
+        <div class="bubble">{message.body}</div>
+        <time class="meta" dateTime={new Date(message.createdAt).toISOString()}>
+          {time(message.createdAt)}
+        </time>
+      </li>
+    );
+  }
+  const { pending } = item;
+  return (
+    <li class="row mine pending">
+      <div class="bubble">{pending.body}</div>
+      {pending.failed === null ? (
+        <span class="meta">{t('sending')}</span>
+      ) : (
+        <span class="meta failed" role="alert">
+          {pending.failed}{' '}
+          <button type="button" class="link" onClick={() => chat.retry(pending.clientId)}>
+            {t('retry')}
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
+export function Transcript() {
+  const { chat, t } = useFrame();
+  const items = chat.items.value;
+  const status = chat.status.value;
+  const box = useRef<HTMLDivElement>(null);
+  const count = items.length;
+  const typing = chat.agentTyping.value;
+
+  // Follow the newest line. Not scrollIntoView: that would also scroll the host page.
+  useEffect(() => {
+    const el = box.current;
+    if (el && (count || typing || status)) el.scrollTop = el.scrollHeight;
+  }, [count, typing, status]);
+
+  return (
+    <div class="transcript" ref={box}>
+      <ol class="rows" role="log" aria-label={t('transcript')} aria-live="polite">
+        {items.map((item) => (
+          <Row key={item.key} item={item} />
+        ))}
+      </ol>
+      {status && (
+        <p class="status" role="status">
+          {status.key === 'joined' ? t('joined', { name: status.name }) : t(status.key)}
+        </p>
+      )}
+      {typing && (
+        <p class="typing" aria-live="polite">
+          {t('agentTyping')}
+        </p>
+      )}
+    </div>
+  );
+}

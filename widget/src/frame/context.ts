@@ -1,0 +1,25 @@
+import type { Locale } from '@switchboard/shared';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Translate } from './i18n.ts';
+import type { ChatModel } from './models/chat.ts';
+import type { PanelModel } from './models/panel.ts';
+import type { SiteModel } from './models/site.ts';
+
+/** Everything components read, made once in main.tsx and disposed together. */
+export interface FrameContext {
+  locale: Locale;
+  t: Translate;
+  time: (epochMs: number) => string;
+  site: SiteModel;
+  chat: ChatModel;
+  panel: PanelModel;
+}
+
+export const Context = createContext<FrameContext | null>(null);
+
+export function useFrame(): FrameContext {
+  const value = useContext(Context);
+  if (!value) throw new Error('useFrame() outside <Context.Provider>');
+  return value;
+}

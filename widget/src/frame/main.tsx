@@ -1,0 +1,52 @@
+import { render } from 'preact';
+import { createParentBridge } from './bridge.ts';
+import { App } from './components/App.tsx';
+import { Context, type FrameContext } from './context.ts';
+import { timeFormatter, translator } from './i18n.ts';
+import { createChatModel } from './models/chat.ts';
+import { createPanelModel } from './models/panel.ts';
+import { createSiteModel } from './models/site.ts';
+import { readParams } from './params.ts';
+import { connectVisitor, localTokenStore } from './socket.ts';
+import './styles.css';
+
+const params = readParams(location.search, navigator.languages ?? []);
+document.documentElement.lang = params.locale;
+
+const t = translator(params.locale);
+const bridge = createParentBridge(params.hostOrigin);
+const panel = createPanelModel(bridge);
+const site = createSiteModel(params.siteKey);
+const chat = createChatModel({
+  socket: connectVisitor(params.siteKey, localTokenStore),
+  siteKey: params.siteKey,
+  tokens: localTokenStore,
+  t,
+  onAgentMessage: panel.agentMessage,
+});
+
+const context: FrameContext = {
+  locale: params.locale,
+  t,
+  time: timeFormatter(params.locale),
+  site,
+  chat,
+  panel,
+};
+
+void site.load();
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <Context.Provider value={context}>
+      <App />
+    </Context.Provider>,
+    root,
+  );
+}
+bridge.post({ source: 'switchboard', type: 'ready' });
+
+window.addEventListener('pagehide', () => {
+  chat.dispose();
+  panel.dispose();
+});

@@ -1,0 +1,282 @@
+/**
+ * The visitor's side of the conversation protocol: which conversation is shown, its
+ * transcript and the outbox, kept right across reconnects. Sockets come in from
+ * outside; everything the UI reads is a signal.
+ */
+import { batch, computed, signal } from '@preact/signals';
+import type { Conversation, Message, PendingMessage } from '@switchboard/shared';
+import { LIMITS, lastSeq, mergeBySeq } from '@switchboard/shared';
+import { nanoid } from 'nanoid';
+import { errorKey, type Translate } from '../i18n.ts';
+import { type AckOf, request, type TokenStore, type VisitorSocket } from '../socket.ts';
+import { acknowledge, enqueue, fail, resendable, unfail } from './outbox.ts';
+import { pickConversation, statusLine, transcriptItems } from './transcript-items.ts';
+import { createTypingThrottle } from './typing.ts';
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+
+const TYPING_HIDE_MS = 5_000;
+
+export interface ChatDeps {
+  socket: VisitorSocket;
+  siteKey: string;
+  tokens: TokenStore;
+  t: Translate;
+  onAgentMessage: () => void;
+  now?: () => number;
+}
+
+export function createChatModel({
+  socket,
+  siteKey,
+  tokens,
+  t,
+  onAgentMessage,
+  now = Date.now,
+}: ChatDeps) {
+  const connection = signal<ConnectionState>('connecting');
+  /** False until the first conversation list arrived, so the picker does not flash. */
+  const loaded = signal(false);
+  const conversation = signal<Conversation | null>(null);
+  const lastResolved = signal<Conversation | null>(null);
+  const messages = signal<Message[]>([]);
+  const outbox = signal<PendingMessage[]>([]);
+  const agentTyping = signal(false);
+  const starting = signal<string | null>(null);
+  const startFailed = signal<string | null>(null);
+
+  const items = computed(() =>
+    transcriptItems(messages.value, outbox.value, conversation.value?.id ?? null),
+  );
+  const status = computed(() => statusLine(conversation.value));
+  const canWrite = computed(
+    () => conversation.value !== null && conversation.value.status !== 'resolved',
+  );
+
+  const typing = createTypingThrottle();
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+  // A retried start reuses its clientId so the hub returns the conversation it made.
+  const startIds = new Map<string, string>();
+  let triedWithoutToken = false;
+
+  function show(next: Conversation | null): void {
+    batch(() => {
+      if (conversation.value?.id !== next?.id) messages.value = [];
+      conversation.value = next;
+      agentTyping.value = false;
+    });
+  }
+
+  function accept(incoming: readonly Message[]): void {
+    const shownId = conversation.value?.id;
+    const visible = incoming.filter((m) => m.kind !== 'note' && m.conversationId === shownId);
+    batch(() => {
+      messages.value = mergeBySeq(messages.value, visible);
+      outbox.value = acknowledge(outbox.value, incoming);
+    });
+  }
+
+  async function sync(conversationId: string): Promise<void> {
+    for (;;) {
+      const afterSeq = lastSeq(messages.value);
+      const ack = await request(socket, 'conversation:sync', { conversationId, afterSeq });
+      if (!ack.ok || conversation.value?.id !== conversationId) return;
+      conversation.value = ack.conversation;
+      accept(ack.messages);
+      if (ack.messages.length < LIMITS.syncPage) return;
+    }
+  }
+
+  async function deliver(entry: PendingMessage): Promise<void> {
+    // Offline sends wait in the outbox; the reconnect handler resends them.
+    if (!socket.connected) return;
+    const { conversationId, clientId, body } = entry;
+    let ack: AckOf<'message:send'>;
+    try {
+      ack = await request(socket, 'message:send', { conversationId, clientId, body });
+    } catch {
+      return; // Timed out: still pending, resent with the same clientId on reconnect.
+    }
+    if (ack.ok) {
+      accept([ack.message]);
+    } else {
+      outbox.value = fail(outbox.value, clientId, t(errorKey(ack.error.code)));
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    const ack = await request(socket, 'conversation:list', {});
+    if (!ack.ok) return;
+    const shown = conversation.value;
+    const stillThere = shown && ack.conversations.find((c) => c.id === shown.id);
+    if (stillThere) {
+      conversation.value = stillThere;
+    } else {
+      const picked = pickConversation(ack.conversations);
+      batch(() => {
+        show(picked.active);
+        lastResolved.value = picked.lastResolved;
+      });
+    }
+    loaded.value = true;
+    const current = conversation.value;
+    if (current) await sync(current.id);
+  }
+
+  let refreshing: Promise<void> | null = null;
+  let refreshAgain = false;
+  // One refresh at a time: a list racing a sync could show a conversation twice.
+  function requestRefresh(): void {
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = (async () => {
+      do {
+        refreshAgain = false;
+        try {
+          await refresh();
+          for (const entry of resendable(outbox.value)) void deliver(entry);
+        } catch {
+          // Timed out or disconnected: the next connect refreshes again.
+        }
+      } while (refreshAgain && socket.connected);
+      refreshing = null;
+    })();
+  }
+
+  socket.on('connect', () => {
+    connection.value = 'connected';
+    requestRefresh();
+  });
+  socket.on('disconnect', (reason) => {
+    connection.value = 'reconnecting';
+    agentTyping.value = false;
+    // The hub dropped us on purpose; socket.io will not retry that by itself.
+    if (reason === 'io server disconnect') socket.connect();
+  });
+  socket.on('connect_error', () => {
+    if (socket.active) return;
+    // The hub refused the handshake. A stale token (e.g. a reset hub) is the likely
+    // cause: forget it once and come back as a new visitor.
+    if (!triedWithoutToken && tokens.get(siteKey)) {
+      triedWithoutToken = true;
+      tokens.clear(siteKey);
+      socket.connect();
+    }
+  });
+  socket.on('visitor:session', ({ token }) => tokens.set(siteKey, token));
+  socket.on('message:new', (message) => {
+    if (message.kind === 'note') return;
+    if (message.author === 'agent') {
+      agentTyping.value = false;
+      onAgentMessage();
+    }
+    if (message.conversationId === conversation.value?.id) accept([message]);
+    else if (message.conversationId !== lastResolved.value?.id) requestRefresh();
+  });
+  socket.on('conversation:updated', (updated) => {
+    if (updated.id === conversation.value?.id) {
+      conversation.value = updated;
+      if (updated.status === 'resolved') agentTyping.value = false;
+    } else if (updated.id !== lastResolved.value?.id) {
+      requestRefresh();
+    }
+  });
+  socket.on('typing:changed', ({ conversationId, typing: on }) => {
+    if (conversationId !== conversation.value?.id) return;
+    clearTimeout(typingTimer);
+    agentTyping.value = on;
+    // A lost "stopped typing" event must not leave the indicator up forever.
+    if (on) typingTimer = setTimeout(() => (agentTyping.value = false), TYPING_HIDE_MS);
+  });
+
+  function emitTyping(on: boolean): void {
+    const id = conversation.value?.id;
+    if (id && socket.connected) socket.emit('typing:set', { conversationId: id, typing: on });
+  }
+
+  return {
+    connection,
+    loaded,
+    conversation,
+    lastResolved,
+    items,
+    status,
+    canWrite,
+    agentTyping,
+    starting,
+    startFailed,
+
+    async start(department: string): Promise<void> {
+      if (starting.value) return;
+      const clientId = startIds.get(department) ?? nanoid();
+      startIds.set(department, clientId);
+      batch(() => {
+        starting.value = department;
+        startFailed.value = null;
+      });
+      try {
+        const ack = await request(socket, 'conversation:start', { department, clientId });
+        if (ack.ok) {
+          startIds.delete(department);
+          show(ack.conversation);
+        } else {
+          startFailed.value = t(errorKey(ack.error.code));
+        }
+      } catch {
+        startFailed.value = t('startFailed');
+      } finally {
+        starting.value = null;
+      }
+    },
+
+    send(body: string): void {
+      const shown = conversation.value;
+      if (!shown) return;
+      if (typing.stop()) emitTyping(false);
+      const entry = { conversationId: shown.id, clientId: nanoid(), body, createdAt: now() };
+      outbox.value = enqueue(outbox.value, entry);
+      const added = outbox.value[outbox.value.length - 1];
+      if (added) void deliver(added);
+    },
+
+    retry(clientId: string): void {
+      outbox.value = unfail(outbox.value, clientId);
+      const entry = outbox.value.find((p) => p.clientId === clientId);
+      if (entry) void deliver(entry);
+    },
+
+    typed(): void {
+      if (typing.input(now())) emitTyping(true);
+    },
+
+    stoppedTyping(): void {
+      if (typing.stop()) emitTyping(false);
+    },
+
+    /** Leave an ended conversation for the topic picker; it stays one click away. */
+    startNew(): void {
+      const ended = conversation.value;
+      batch(() => {
+        if (ended) lastResolved.value = ended;
+        show(null);
+      });
+    },
+
+    viewPrevious(): void {
+      const previous = lastResolved.value;
+      if (!previous) return;
+      show(previous);
+      void sync(previous.id).catch(() => undefined);
+    },
+
+    dispose(): void {
+      clearTimeout(typingTimer);
+      socket.removeAllListeners();
+      socket.disconnect();
+    },
+  };
+}
+
+export type ChatModel = ReturnType<typeof createChatModel>;

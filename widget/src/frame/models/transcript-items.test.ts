@@ -1,0 +1,84 @@
+import type { Conversation, Message, PendingMessage } from '@switchboard/shared';
+import { describe, expect, it } from 'vitest';
+import { pickConversation, statusLine, transcriptItems } from './transcript-items.ts';
+
+const msg = (seq: number, over: Partial<Message> = {}): Message => ({
+  conversationId: 'c1',
+  seq,
+  clientId: `m${seq}`,
+  author: 'agent',
+  authorName: 'Ada',
+  kind: 'text',
+  body: 'hello',
+  createdAt: seq,
+  ...over,
+});
+const pending = (clientId: string, conversationId = 'c1'): PendingMessage => ({
+  conversationId,
+  clientId,
+  body: 'hi',
+  kind: 'text',
+  failed: null,
+  createdAt: 0,
+});
+const conv = (id: string, createdAt: number, over: Partial<Conversation> = {}): Conversation => ({
+  id,
+  department: 'pre_sales',
+  status: 'waiting',
+  visitorId: 'v',
+  visitorName: null,
+  visitorHandle: '4F2A',
+  assigneeId: null,
+  assigneeName: null,
+  createdAt,
+  updatedAt: createdAt,
+  resolvedAt: null,
+  lastSeq: 0,
+  lastMessage: null,
+  ...over,
+});
+
+describe('transcriptItems', () => {
+  it('shows messages then pending ones, skipping notes and other conversations', () => {
+    const items = transcriptItems(
+      [msg(1), msg(2, { kind: 'note' }), msg(3, { conversationId: 'c2' })],
+      [pending('p1'), pending('p2', 'c2')],
+      'c1',
+    );
+    expect(items.map((i) => i.key)).toEqual(['m1', 'pp1']);
+  });
+  it('does not show a pending message twice once it is stored', () => {
+    const items = transcriptItems(
+      [msg(1, { clientId: 'p1', author: 'visitor' })],
+      [pending('p1')],
+      'c1',
+    );
+    expect(items.map((i) => i.kind)).toEqual(['message']);
+  });
+});
+
+describe('statusLine', () => {
+  it('follows the conversation status', () => {
+    expect(statusLine(conv('a', 1))).toEqual({ key: 'waiting' });
+    expect(statusLine(conv('a', 1, { status: 'assigned', assigneeName: 'Ada' }))).toEqual({
+      key: 'joined',
+      name: 'Ada',
+    });
+    expect(statusLine(conv('a', 1, { status: 'resolved' }))).toEqual({ key: 'ended' });
+    expect(statusLine(null)).toBeNull();
+  });
+});
+
+describe('pickConversation', () => {
+  it('shows the newest open conversation', () => {
+    const r = pickConversation([conv('old', 1), conv('new', 2, { status: 'assigned' })]);
+    expect(r.active?.id).toBe('new');
+  });
+  it('offers the topic picker when the newest has ended', () => {
+    const r = pickConversation([conv('old', 1), conv('new', 2, { status: 'resolved' })]);
+    expect(r).toEqual({ active: null, lastResolved: expect.objectContaining({ id: 'new' }) });
+  });
+  it('handles no conversations', () => {
+    expect(pickConversation([])).toEqual({ active: null, lastResolved: null });
+  });
+});

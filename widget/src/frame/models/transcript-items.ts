@@ -1,0 +1,55 @@
+/** The rows the transcript shows: stored messages by seq, then the visitor's pending ones. */
+import type { Conversation, Message, PendingMessage } from '@switchboard/shared';
+
+export type TranscriptItem =
+  | { kind: 'message'; key: string; message: Message }
+  | { kind: 'pending'; key: string; pending: PendingMessage };
+
+export function transcriptItems(
+  messages: readonly Message[],
+  outbox: readonly PendingMessage[],
+  conversationId: string | null,
+): TranscriptItem[] {
+  const items: TranscriptItem[] = [];
+  const stored = new Set<string>();
+  for (const message of messages) {
+    // The hub never sends notes to visitors; this guards against a hub bug leaking one.
+    if (message.kind === 'note' || message.conversationId !== conversationId) continue;
+    stored.add(message.clientId);
+    items.push({ kind: 'message', key: `m${message.seq}`, message });
+  }
+  for (const pending of outbox) {
+    if (pending.conversationId !== conversationId || stored.has(pending.clientId)) continue;
+    items.push({ kind: 'pending', key: `p${pending.clientId}`, pending });
+  }
+  return items;
+}
+
+export type StatusLine =
+  | { key: 'waiting' }
+  | { key: 'joined'; name: string }
+  | { key: 'ended' }
+  | null;
+
+/** The line under the transcript that says where the conversation stands. */
+export function statusLine(conversation: Conversation | null): StatusLine {
+  if (!conversation) return null;
+  if (conversation.status === 'resolved') return { key: 'ended' };
+  if (conversation.status === 'assigned' && conversation.assigneeName) {
+    return { key: 'joined', name: conversation.assigneeName };
+  }
+  if (conversation.status === 'waiting') return { key: 'waiting' };
+  return null;
+}
+
+/** The visitor's conversation to show: the newest, unless it has ended. */
+export function pickConversation(conversations: readonly Conversation[]): {
+  active: Conversation | null;
+  lastResolved: Conversation | null;
+} {
+  const newest = [...conversations].sort((a, b) => b.createdAt - a.createdAt)[0] ?? null;
+  if (!newest) return { active: null, lastResolved: null };
+  return newest.status === 'resolved'
+    ? { active: null, lastResolved: newest }
+    : { active: newest, lastResolved: null };
+}
