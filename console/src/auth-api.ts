@@ -1,0 +1,42 @@
+/** The hub's cookie-session endpoints. The cookie is HttpOnly: we never see it. */
+import type { AckError, AgentProfile } from '@switchboard/shared';
+
+export type AuthResult =
+  | { ok: true; agent: AgentProfile }
+  | { ok: false; error: AckError | { code: 'network'; message: string } };
+
+async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<AuthResult> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch (err) {
+    return { ok: false, error: { code: 'network', message: String(err) } };
+  }
+  const json = (await res.json().catch(() => null)) as
+    | { ok: true; agent: AgentProfile }
+    | { ok: false; error: AckError }
+    | null;
+  if (json && typeof json === 'object' && 'ok' in json) return json;
+  return { ok: false, error: { code: 'network', message: `HTTP ${res.status}` } };
+}
+
+export interface AuthApi {
+  me(): Promise<AuthResult>;
+  login(email: string, password: string): Promise<AuthResult>;
+  logout(): Promise<void>;
+}
+
+/** Paths are relative to the origin, not to /console/: the API lives at the root. */
+export const authApi: AuthApi = {
+  me: () => call('GET', '/api/auth/me'),
+  login: (email, password) => call('POST', '/api/auth/login', { email, password }),
+  async logout() {
+    // Fastify rejects an empty body declared as JSON, so send `{}`.
+    await call('POST', '/api/auth/logout', {});
+  },
+};

@@ -1,0 +1,112 @@
+/**
+ * The console's one string catalogue: every key carries en and zh-CN side by side, so
+ * a missing translation is a type error rather than a blank label. `{name}` marks a
+ * parameter; both languages must use the same ones (i18n.test.ts checks).
+ */
+import type { ErrorCode, Locale } from '@switchboard/shared';
+
+type Entry = Readonly<Record<Locale, string>>;
+
+export const CATALOGUE = {
+  productName: { en: 'Switchboard', 'zh-CN': 'Switchboard' },
+  // Sign in
+  signInTitle: { en: 'Sign in to the console', 'zh-CN': '登录客服工作台' },
+  email: { en: 'Email', 'zh-CN': '邮箱' },
+  password: { en: 'Password', 'zh-CN': '密码' },
+  signIn: { en: 'Sign in', 'zh-CN': '登录' },
+  signingIn: { en: 'Signing in…', 'zh-CN': '正在登录…' },
+  badCredentials: { en: 'Wrong email or password.', 'zh-CN': '邮箱或密码不正确。' },
+  signInFailed: {
+    en: 'Could not sign in. Check your connection and try again.',
+    'zh-CN': '无法登录，请检查网络后重试。',
+  },
+  loading: { en: 'Loading…', 'zh-CN': '加载中…' },
+  // Top bar
+  status: { en: 'Status', 'zh-CN': '状态' },
+  online: { en: 'Online', 'zh-CN': '在线' },
+  away: { en: 'Away', 'zh-CN': '离开' },
+  language: { en: 'Language', 'zh-CN': '语言' },
+  signOut: { en: 'Sign out', 'zh-CN': '退出登录' },
+  reconnecting: { en: 'Reconnecting…', 'zh-CN': '正在重新连接…' },
+  // Conversation list
+  conversations: { en: 'Conversations', 'zh-CN': '会话' },
+  mine: { en: 'Mine', 'zh-CN': '我的会话' },
+  waiting: { en: 'Waiting', 'zh-CN': '排队中' },
+  resolved: { en: 'Resolved', 'zh-CN': '已结束' },
+  emptyMine: { en: 'No conversations assigned to you.', 'zh-CN': '暂无分配给你的会话。' },
+  emptyWaiting: { en: 'Nobody is waiting.', 'zh-CN': '暂无排队的访客。' },
+  noMessagesYet: { en: 'No messages yet', 'zh-CN': '暂无消息' },
+  unreadCount: { en: '{count} unread', 'zh-CN': '{count} 条未读' },
+  waitingFor: { en: 'waiting {duration}', 'zh-CN': '已等待 {duration}' },
+  // Conversation pane
+  pickConversation: {
+    en: 'Pick a conversation on the left.',
+    'zh-CN': '请在左侧选择一个会话。',
+  },
+  statusWaiting: { en: 'Waiting', 'zh-CN': '排队中' },
+  statusAssigned: { en: 'In progress', 'zh-CN': '进行中' },
+  statusResolved: { en: 'Resolved', 'zh-CN': '已结束' },
+  assignedTo: { en: 'Assigned to {name}', 'zh-CN': '接待人：{name}' },
+  unassigned: { en: 'Unassigned', 'zh-CN': '未分配' },
+  claim: { en: 'Claim', 'zh-CN': '接入' },
+  resolve: { en: 'Resolve', 'zh-CN': '结束会话' },
+  transcript: { en: 'Transcript', 'zh-CN': '聊天记录' },
+  loadingTranscript: { en: 'Loading messages…', 'zh-CN': '正在加载消息…' },
+  visitor: { en: 'Visitor', 'zh-CN': '访客' },
+  visitorAnonymous: { en: 'Visitor {handle}', 'zh-CN': '访客 {handle}' },
+  you: { en: 'You', 'zh-CN': '你' },
+  internalNote: { en: 'Internal note', 'zh-CN': '内部备注' },
+  sending: { en: 'Sending…', 'zh-CN': '发送中…' },
+  retry: { en: 'Retry', 'zh-CN': '重试' },
+  visitorTyping: { en: 'Visitor is typing…', 'zh-CN': '访客正在输入…' },
+  // Composer
+  message: { en: 'Message', 'zh-CN': '消息' },
+  send: { en: 'Send', 'zh-CN': '发送' },
+  composerHintClaim: {
+    en: 'Claim this conversation to reply.',
+    'zh-CN': '接入此会话后才能回复。',
+  },
+  composerHintOther: {
+    en: 'This conversation is handled by someone else.',
+    'zh-CN': '此会话由其他客服接待。',
+  },
+  composerHintResolved: { en: 'This conversation has ended.', 'zh-CN': '此会话已结束。' },
+  composerHelp: {
+    en: 'Enter to send, Shift+Enter for a new line',
+    'zh-CN': 'Enter 发送，Shift+Enter 换行',
+  },
+  tooLong: { en: '{count} characters over the limit', 'zh-CN': '超出 {count} 个字符' },
+  // Ack errors, by the shared error code
+  err_invalid_payload: { en: 'The hub refused this request.', 'zh-CN': '请求无效。' },
+  err_too_large: { en: 'Too long to send.', 'zh-CN': '内容过长，无法发送。' },
+  err_unauthorized: { en: 'Your session has ended.', 'zh-CN': '登录已失效。' },
+  err_forbidden: { en: 'You may not do this here.', 'zh-CN': '你没有权限执行此操作。' },
+  err_not_found: { en: 'This conversation no longer exists.', 'zh-CN': '会话不存在。' },
+  err_conversation_closed: { en: 'This conversation has ended.', 'zh-CN': '此会话已结束。' },
+  err_rate_limited: { en: 'Too fast — wait a moment.', 'zh-CN': '操作过于频繁，请稍候。' },
+  err_unavailable: { en: 'The hub is busy; try again.', 'zh-CN': '服务暂时不可用，请重试。' },
+  err_timeout: { en: 'The hub did not answer in time.', 'zh-CN': '服务器响应超时。' },
+} as const satisfies Record<string, Entry>;
+
+export type MessageKey = keyof typeof CATALOGUE;
+export type Params = Readonly<Record<string, string | number>>;
+
+/** Looks a key up and fills `{name}` parameters; an unknown parameter is left visible. */
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+  const text: string = CATALOGUE[key][locale];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The catalogue key that explains an ack error code to a person. */
+export function errorKey(code: ErrorCode | 'timeout'): MessageKey {
+  return `err_${code}`;
+}
+
+/** Names of the languages, each in itself, for the language switch. */
+export const LANGUAGE_NAMES: Readonly<Record<Locale, string>> = {
+  en: 'English',
+  'zh-CN': '中文',
+};
