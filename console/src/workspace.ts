@@ -103,6 +103,9 @@ export function createWorkspace({
   const agent = signal(profile);
   const connected = signal(false);
   const status = signal<AgentStatus>('offline');
+  // The agent's own choice. Presence on the hub ends with the connection, so after a
+  // reconnect (network blip, hub restart) the choice is sent again rather than lost.
+  let chosen: 'online' | 'away' | null = null;
   const departments = signal<readonly Department[]>([]);
   const conversations = createConversationsModel();
   const transcripts = createTranscriptsModel();
@@ -246,6 +249,7 @@ export function createWorkspace({
     agent.value = hello.agent;
     status.value = hello.status;
     departments.value = hello.departments;
+    if (chosen && hello.status !== chosen) void sendStatus(chosen);
     void resync();
   });
   socket.on('message:new', (message) => holdMessages(message.conversationId, [message]));
@@ -273,6 +277,15 @@ export function createWorkspace({
     for (const n of unreadById.value.values()) total += n;
     document.title = total > 0 ? `(${total}) Switchboard` : 'Switchboard';
   });
+
+  async function sendStatus(next: 'online' | 'away'): Promise<void> {
+    const ack = await settle(
+      socket.timeout(ACK_TIMEOUT_MS).emitWithAck('agent:status', { status: next }),
+    );
+    if (ack === 'timeout') return showNotice('timeout');
+    if (ack.ok) status.value = ack.status;
+    else showNotice(ack.error.code);
+  }
 
   const announcer = createTypingAnnouncer((conversationId, on) => {
     if (socket.connected) socket.emit('typing:set', { conversationId, typing: on });
@@ -339,12 +352,8 @@ export function createWorkspace({
       void deliver({ ...entry, failed: null });
     },
     async setStatus(next) {
-      const ack = await settle(
-        socket.timeout(ACK_TIMEOUT_MS).emitWithAck('agent:status', { status: next }),
-      );
-      if (ack === 'timeout') return showNotice('timeout');
-      if (ack.ok) status.value = ack.status;
-      else showNotice(ack.error.code);
+      chosen = next;
+      await sendStatus(next);
     },
     typed(conversationId) {
       announcer.typed(conversationId);

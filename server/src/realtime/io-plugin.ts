@@ -23,9 +23,10 @@ export const ioPlugin = fp(
       pingTimeout: 20_000,
     });
     app.decorate('io', io);
-    // Open sockets would keep the HTTP server from closing.
+    // Open connections would keep the HTTP server from closing. Closing at the engine
+    // level reaches every namespace (io.local covers only '/').
     app.addHook('preClose', (done) => {
-      io.local.disconnectSockets(true);
+      io.engine.close();
       done();
     });
     app.addHook('onClose', (_app, done) => {
