@@ -160,6 +160,23 @@ export function createWorkspace({
   const holdMessages = (conversationId: string, messages: readonly Message[]) => {
     transcripts.merge(conversationId, messages);
     outbox.settle(transcripts.of(conversationId));
+    // The hub sends no conversation:updated per message, so the list's preview (and
+    // its "newest activity" order) follows the newest visitor-visible message here.
+    const held = conversations.byId.value.get(conversationId);
+    let newest: Message | undefined;
+    for (const m of messages) {
+      if (m.kind !== 'note' && (!newest || m.seq > newest.seq)) newest = m;
+    }
+    if (held && newest && newest.seq > (held.lastMessage?.seq ?? 0)) {
+      const { seq, author, body, createdAt } = newest;
+      conversations.upsert([
+        {
+          ...held,
+          lastSeq: Math.max(held.lastSeq, seq),
+          lastMessage: { seq, author, body, createdAt },
+        },
+      ]);
+    }
   };
 
   async function deliver(p: PendingMessage): Promise<void> {

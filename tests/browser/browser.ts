@@ -64,7 +64,32 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /** Screenshots land in <repo>/test-results/browser (test-results/ is gitignored). */
 export const RESULTS_DIR = `${repoRoot}test-results/browser`;
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * Playwright starts Chromium with its own --disable-features list, which turns off
+ * third-party storage partitioning; shipped Chrome has it on. Without it, and with
+ * third-party cookies blocked, a cross-site frame gets no localStorage at all, so the
+ * widget on another site would run as a session-only visitor. For tests of cross-site
+ * embeds this repeats Playwright 1.65's list without that one feature (the last
+ * --disable-features on a command line wins).
+ */
+export const SHIPPED_STORAGE_PARTITIONING = [
+  `--disable-features=${[
+    'AvoidUnnecessaryBeforeUnloadCheckSync',
+    'DestroyProfileOnBrowserClose',
+    'HttpsUpgrades',
+    'HttpsFirstBalancedModeAutoEnable',
+    'LensOverlay',
+    'MediaRouter',
+    'PaintHolding',
+    'AvoidCorsURLLoaderRestartOnRedirect',
+    'OptimizationHints',
+    'NetworkTimeServiceQuerying',
+    'AimEnabled',
+    'PreconnectToSearch',
+  ].join(',')}`,
+];
+
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -76,6 +101,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
@@ -91,11 +117,13 @@ export interface Stage {
 }
 
 /** A hub and a browser; close() releases whatever of them was started, even half-way. */
-export async function startStage(options: Parameters<typeof startHub>[0] = {}): Promise<Stage> {
-  const hub = await startHub(options);
+export async function startStage(
+  options: { hub?: Parameters<typeof startHub>[0]; chromiumArgs?: readonly string[] } = {},
+): Promise<Stage> {
+  const hub = await startHub(options.hub);
   let browser: Browser;
   try {
-    browser = await launchChromium();
+    browser = await launchChromium(options.chromiumArgs);
   } catch (error) {
     await hub.close();
     throw error;
@@ -193,4 +221,48 @@ export async function expectRows(
       { timeout },
     )
     .toEqual(expected);
+}
+
+/**
+ * An Enter keydown as input methods deliver it when it confirms a candidate: Chrome and
+ * Firefox flag it with isComposing, Safari only with keyCode 229. Returns whether the
+ * page called preventDefault (a composer that sends on it would).
+ */
+export function syntheticImeEnter(box: Locator, flavour: 'isComposing' | 'keyCode229') {
+  return box.evaluate((el, safari) => {
+    const event = new KeyboardEvent('keydown', {
+      key: 'Enter',
+      code: 'Enter',
+      isComposing: !safari,
+      keyCode: 229,
+      bubbles: true,
+      cancelable: true,
+    });
+    el.dispatchEvent(event);
+    return { defaultPrevented: event.defaultPrevented, keyCode: event.keyCode };
+  }, flavour === 'keyCode229');
+}
+
+/**
+ * A trusted Enter pressed while the browser's own IME machinery holds a composition
+ * (CDP Input.imeSetComposition), so Chromium itself sets isComposing; the composition
+ * is then committed as `committed`, replacing what was in the box.
+ */
+export async function trustedImeEnter(page: Page, box: Locator, committed: string) {
+  await box.fill('');
+  await box.focus();
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Input.imeSetComposition', {
+      text: 'nihao',
+      selectionStart: 5,
+      selectionEnd: 5,
+    });
+    await page.keyboard.press('Enter');
+    await cdp.send('Input.insertText', { text: committed });
+  } finally {
+    await cdp.detach();
+  }
+  // Chromium lets that Enter insert a line break a real IME would swallow; drop it.
+  await box.fill(committed);
 }

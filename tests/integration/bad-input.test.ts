@@ -1,5 +1,6 @@
 import type { Conversation, Message } from '@switchboard/shared';
 import { LIMITS } from '@switchboard/shared';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
@@ -77,8 +78,10 @@ describe('malformed socket payloads', () => {
 
   it('an unknown event with an ack hears invalid_payload; one without an ack is ignored', async () => {
     expect(await code('admin:drop-tables', {})).toBe('invalid_payload');
-    visitor.socket.emit('message:send', { conversationId, clientId: nanoid(), body: 'no ack' });
-    visitor.socket.emit('message:send');
+    // What a buggy or hostile client may send, outside the typed protocol.
+    const raw: Socket = visitor.socket;
+    raw.emit('message:send', { conversationId, clientId: nanoid(), body: 'no ack' });
+    raw.emit('message:send');
     expect(await code('conversation:sync', { conversationId, afterSeq: 0 })).toBe('ok');
   });
 
@@ -103,7 +106,7 @@ describe('malformed socket payloads', () => {
   it('drops a socket that sends a frame over the size limit, and keeps serving others', async () => {
     const rogue = await connectVisitor(hub);
     const dropped = new Promise<string>((resolve) => rogue.socket.on('disconnect', resolve));
-    rogue.socket.emit('message:send', {
+    (rogue.socket as Socket).emit('message:send', {
       conversationId,
       clientId: nanoid(),
       body: 'x'.repeat(LIMITS.maxFrameBytes + 10),

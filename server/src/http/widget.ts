@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { Type } from '@sinclair/typebox';
+import { type ErrorCode, HTTP_STATUS } from '@switchboard/shared';
 import type { FastifyInstance } from 'fastify';
 import { fail } from '../errors.ts';
 import { hubOrigin, normalizeOrigin } from '../origin.ts';
@@ -51,12 +52,24 @@ export async function widgetRoutes(app: FastifyInstance, opts: { dist: string })
   app.get('/widget/frame', { schema: { querystring: FrameQuery } }, async (request, reply) => {
     const query = request.query as { site: string; origin: string };
     const site = await store.directory.siteByKey(query.site);
-    if (!site) fail('not_found', 'unknown site');
     const self = hubOrigin(request.headers, request.protocol === 'https');
     const origin = normalizeOrigin(query.origin);
     // The frame posts to this origin; it must be one the site trusts.
-    if (!origin || (origin !== self && !site.allowedOrigins.includes(origin))) {
-      fail('forbidden', 'this page origin is not allowed for the site');
+    const refusal: ErrorCode | null = !site
+      ? 'not_found'
+      : !origin || (origin !== self && !site.allowedOrigins.includes(origin))
+        ? 'forbidden'
+        : null;
+    if (!site || refusal) {
+      // A browser showing the frame gets a readable page, API clients the JSON error.
+      const code = refusal ?? 'not_found';
+      if (request.headers.accept?.includes('text/html')) {
+        return reply.status(HTTP_STATUS[code]).type('text/html; charset=utf-8').send(FRAME_REFUSED);
+      }
+      return fail(
+        code,
+        code === 'not_found' ? 'unknown site' : 'this page origin is not allowed for the site',
+      );
     }
     const ancestors = ["'self'", ...site.allowedOrigins].join(' ');
     reply
@@ -86,3 +99,19 @@ export async function widgetRoutes(app: FastifyInstance, opts: { dist: string })
     maxAge: '365d',
   });
 }
+
+/** Shown inside the chat panel when the embed is wrong; the visitor can do nothing about it. */
+const FRAME_REFUSED = `<!doctype html>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Chat</title>
+<style>
+  body { margin: 0; display: grid; place-items: center; min-height: 100vh; text-align: center;
+    font: 15px/1.6 system-ui, -apple-system, "PingFang SC", "Hiragino Sans GB",
+    "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; color: #52606d; background: #fff; }
+</style>
+<div>
+  <p lang="zh-CN">此页面暂时无法使用在线客服。</p>
+  <p lang="en">Chat is not available on this page.</p>
+</div>
+`;

@@ -71,6 +71,6 @@ export function translator(locale: Locale): Translate {
 }
 
 export function timeFormatter(locale: Locale): (epochMs: number) => string {
-  const format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+  const format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
   return (epochMs) => format.format(epochMs);
 }

@@ -49,18 +49,24 @@ export function Transcript() {
     if (el && (count || typing || status)) el.scrollTop = el.scrollHeight;
   }, [count, typing, status]);
 
+  // Who is (or is not yet) with the visitor describes the whole conversation, so it
+  // heads the transcript; only "ended" follows the last message.
+  const statusLine = status && (
+    <p class="status" role="status">
+      {status.key === 'joined' ? t('joined', { name: status.name }) : t(status.key)}
+    </p>
+  );
+  const ended = status?.key === 'ended';
+
   return (
     <div class="transcript" ref={box}>
+      {!ended && statusLine}
       <ol class="rows" role="log" aria-label={t('transcript')} aria-live="polite">
         {items.map((item) => (
           <Row key={item.key} item={item} />
         ))}
       </ol>
-      {status && (
-        <p class="status" role="status">
-          {status.key === 'joined' ? t('joined', { name: status.name }) : t(status.key)}
-        </p>
-      )}
+      {ended && statusLine}
       {typing && (
         <p class="typing" aria-live="polite">
           {t('agentTyping')}

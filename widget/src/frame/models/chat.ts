@@ -16,6 +16,7 @@ import { createTypingThrottle } from './typing.ts';
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
 const TYPING_HIDE_MS = 5_000;
+const RETRY_MS = 3_000;
 
 export interface ChatDeps {
   socket: VisitorSocket;
@@ -57,7 +58,11 @@ export function createChatModel({
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   // A retried start reuses its clientId so the hub returns the conversation it made.
   const startIds = new Map<string, string>();
-  let triedWithoutToken = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  const later = (ms: number, run: () => void) => {
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(run, ms);
+  };
 
   function show(next: Conversation | null): void {
     batch(() => {
@@ -155,15 +160,13 @@ export function createChatModel({
     // The hub dropped us on purpose; socket.io will not retry that by itself.
     if (reason === 'io server disconnect') socket.connect();
   });
-  socket.on('connect_error', () => {
+  socket.on('connect_error', (error) => {
     if (socket.active) return;
-    // The hub refused the handshake. A stale token (e.g. a reset hub) is the likely
-    // cause: forget it once and come back as a new visitor.
-    if (!triedWithoutToken && tokens.get(siteKey)) {
-      triedWithoutToken = true;
-      tokens.clear(siteKey);
-      socket.connect();
-    }
+    // The hub refused the handshake. The token is never dropped here: the hub answers
+    // an unknown token with a fresh visitor itself, and forgetting a good token on a
+    // passing 'unavailable' would lose the visitor's conversation. Only a refusal that
+    // can pass (unavailable) is retried; forbidden/not_found are the embed's mistake.
+    if (error.message === 'unavailable') later(RETRY_MS, () => socket.connect());
   });
   socket.on('visitor:session', ({ token }) => tokens.set(siteKey, token));
   socket.on('message:new', (message) => {
@@ -273,6 +276,7 @@ export function createChatModel({
 
     dispose(): void {
       clearTimeout(typingTimer);
+      clearTimeout(retryTimer);
       socket.removeAllListeners();
       socket.disconnect();
     },
