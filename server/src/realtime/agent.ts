@@ -10,11 +10,10 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { Namespace } from 'socket.io';
 import type { Dispatcher } from '../dispatch/dispatcher.ts';
-import { fail } from '../errors.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
 import { isSameOrigin } from '../origin.ts';
-import { createHandler, rejectUnknown } from './handler.ts';
-import { newBucket, type RateLimit, take } from './rate-limit.ts';
+import { connectError, createHandler, rateLimiter, rejectUnknown } from './handler.ts';
+import type { RateLimit } from './rate-limit.ts';
 import { rooms } from './rooms.ts';
 
 interface AgentData {
@@ -29,10 +28,6 @@ type AgentNamespace = Namespace<
 >;
 
 const Empty = Type.Object({}, { additionalProperties: false });
-
-function connectError(code: string, message: string): Error {
-  return Object.assign(new Error(code), { data: { code, message } });
-}
 
 export function registerAgentNamespace(
   app: FastifyInstance,
@@ -80,10 +75,7 @@ export function registerAgentNamespace(
     for (const d of agent.departments) socket.join(rooms.department(d));
     socket.on('disconnect', () => void dispatcher.agentDisconnected(agent.id));
 
-    const bucket = newBucket(rateLimit, clock());
-    const limited = () => {
-      if (!take(bucket, rateLimit, clock())) fail('rate_limited', 'too many messages; slow down');
-    };
+    const limited = rateLimiter(rateLimit, clock);
 
     socket.onAny(rejectUnknown(known));
     socket.on(

@@ -2,7 +2,8 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { type AckError, LIMITS } from '@switchboard/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import { HubError } from '../errors.ts';
+import { fail, HubError } from '../errors.ts';
+import { newBucket, type RateLimit, take } from './rate-limit.ts';
 
 type Reply = (ack: { ok: true } | { ok: false; error: AckError }) => void;
 
@@ -58,5 +59,18 @@ export function rejectUnknown(known: ReadonlySet<string>) {
     if (typeof ack === 'function') {
       (ack as Reply)(failure('invalid_payload', `unknown event ${event}`));
     }
+  };
+}
+
+/** A refused handshake: the client's connect_error carries the code as its message. */
+export function connectError(code: AckError['code'], message: string): Error {
+  return Object.assign(new Error(code), { data: { code, message } });
+}
+
+/** One socket's bucket: call before each limited action; throws rate_limited when empty. */
+export function rateLimiter(limit: RateLimit, clock: () => number): () => void {
+  const bucket = newBucket(limit, clock());
+  return () => {
+    if (!take(bucket, limit, clock())) fail('rate_limited', 'too many messages; slow down');
   };
 }

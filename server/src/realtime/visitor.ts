@@ -12,11 +12,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Namespace } from 'socket.io';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { type Dispatcher, newVisitorId } from '../dispatch/dispatcher.ts';
-import { fail } from '../errors.ts';
 import { isSameOrigin } from '../origin.ts';
 import type { Visitor } from '../store/visitors.ts';
-import { createHandler, rejectUnknown } from './handler.ts';
-import { newBucket, type RateLimit, take } from './rate-limit.ts';
+import { connectError, createHandler, rateLimiter, rejectUnknown } from './handler.ts';
+import type { RateLimit } from './rate-limit.ts';
 import { rooms } from './rooms.ts';
 
 interface VisitorData {
@@ -33,10 +32,6 @@ type VisitorNamespace = Namespace<
 
 const checkAuth = TypeCompiler.Compile(VisitorAuth);
 const Empty = Type.Object({}, { additionalProperties: false });
-
-function connectError(code: string, message: string): Error {
-  return Object.assign(new Error(code), { data: { code, message } });
-}
 
 export function registerVisitorNamespace(
   app: FastifyInstance,
@@ -92,10 +87,7 @@ export function registerVisitorNamespace(
     socket.join(rooms.visitor(visitor.id));
     socket.emit('visitor:session', { visitorId: visitor.id, token });
 
-    const bucket = newBucket(rateLimit, clock());
-    const limited = () => {
-      if (!take(bucket, rateLimit, clock())) fail('rate_limited', 'too many messages; slow down');
-    };
+    const limited = rateLimiter(rateLimit, clock);
 
     socket.onAny(rejectUnknown(known));
     socket.on(
