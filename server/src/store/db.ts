@@ -27,6 +27,8 @@ export function openDb(filename: string, options: OpenDbOptions = {}): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   if (options.externalCheckpoints) db.pragma('wal_autocheckpoint = 0');
+  // After a checkpoint lets the WAL start over, cut the file back to this size.
+  db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
   migrate(db);
   return db;
 }

@@ -33,7 +33,9 @@ export function createWriteQueue(db: Db): WriteQueue {
     if (batch.length === 0) return;
     let results: unknown[];
     try {
-      results = runBatch(batch);
+      // IMMEDIATE takes the write lock up front, where the busy timeout applies; a
+      // deferred BEGIN upgrading mid-transaction gets SQLITE_BUSY at once instead.
+      results = runBatch.immediate(batch);
     } catch {
       for (const p of batch) runAlone(p);
       return;
@@ -43,7 +45,7 @@ export function createWriteQueue(db: Db): WriteQueue {
 
   function runAlone(p: Pending): void {
     try {
-      p.resolve(db.transaction(p.write)());
+      p.resolve(db.transaction(p.write).immediate());
     } catch (error) {
       p.reject(error);
     }
