@@ -1,0 +1,340 @@
+/**
+ * `pnpm bench`: the hub against a bare Socket.IO relay, same machine, same run.
+ *
+ * For each scenario the bare relay and then the hub run, each in its own child
+ * process, fresh; this process is the load generator: N visitor sockets, each paired
+ * with an agent socket, in a closed loop (see load.ts). It prints msg/s and p50/p99
+ * round trip (visitor send → agent receipt) for both, the ratios, whether the targets
+ * are met, and the CPU of server, generator and machine over the measured interval.
+ *
+ * Settings: --name=value or BENCH_NAME (e.g. --seconds=5, BENCH_HEAVY_WINDOW=4):
+ *   seconds (6) measured per run, warmup (2), light-pairs (100), light-think-ms (100),
+ *   heavy-pairs (1000), heavy-window (2), agents (100; 0 = one per pair), rounds (3),
+ *   only (light|heavy), profile (0|1: node --cpu-prof on each server, summarized).
+ */
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDriver } from './load.ts';
+import { createMeter } from './meter.ts';
+import { connectBarePeers, connectHubPeers, type Peers, type Sink } from './peers.ts';
+import { formatProfile, summarizeProfile } from './profile.ts';
+import { type RunResult, report, type Scenario, type ServerKind, TARGETS } from './report.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, seedHub } from './seed.ts';
+import { killAllChildren, type ServerChild, startServer } from './servers.ts';
+
+interface Settings {
+  seconds: number;
+  warmup: number;
+  lightPairs: number;
+  lightThinkMs: number;
+  heavyPairs: number;
+  heavyWindow: number;
+  agents: number;
+  rounds: number;
+  only: string;
+  profile: boolean;
+}
+
+const LIMIT_SECONDS = 400;
+
+function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): Settings {
+  const flags = new Map<string, string>();
+  for (const arg of argv) {
+    const m = /^--([a-z-]+)=(.*)$/.exec(arg);
+    if (m?.[1] !== undefined && m[2] !== undefined) flags.set(m[1], m[2]);
+    else if (arg !== '--') throw new Error(`unknown argument ${arg} (use --name=value)`);
+  }
+  const raw = (name: string) =>
+    flags.get(name) ?? env[`BENCH_${name.toUpperCase().replaceAll('-', '_')}`];
+  const num = (name: string, fallback: number, min: number, max: number) => {
+    const value = raw(name);
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n < min || n > max) {
+      throw new Error(`${name} must be a number from ${min} to ${max}, not "${value}"`);
+    }
+    return n;
+  };
+  const only = raw('only') ?? '';
+  if (only !== '' && only !== 'light' && only !== 'heavy') {
+    throw new Error('only must be light or heavy');
+  }
+  return {
+    seconds: num('seconds', 6, 1, 60),
+    warmup: num('warmup', 2, 0, 30),
+    lightPairs: Math.round(num('light-pairs', 100, 1, 2000)),
+    lightThinkMs: num('light-think-ms', 100, 0, 10_000),
+    heavyPairs: Math.round(num('heavy-pairs', 1000, 1, 2000)),
+    heavyWindow: Math.round(num('heavy-window', 2, 1, 64)),
+    agents: Math.round(num('agents', 100, 0, 2000)),
+    rounds: Math.round(num('rounds', 3, 1, 5)),
+    only,
+    profile: num('profile', 0, 0, 1) === 1,
+  };
+}
+
+function label(pairs: number, agents: number, window: number, thinkMs: number): string {
+  const shared = agents < pairs ? ` (${agents} agents)` : '';
+  return `${pairs} pairs${shared}, W=${window}${thinkMs ? `, think ${thinkMs} ms` : ''}`;
+}
+
+function scenarios(s: Settings): Scenario[] {
+  const agentsFor = (pairs: number) => (s.agents > 0 ? Math.min(s.agents, pairs) : pairs);
+  const all: Scenario[] = [
+    {
+      id: 'light',
+      label: label(s.lightPairs, agentsFor(s.lightPairs), 1, s.lightThinkMs),
+      pairs: s.lightPairs,
+      agents: agentsFor(s.lightPairs),
+      window: 1,
+      thinkMs: s.lightThinkMs,
+    },
+    {
+      id: 'heavy',
+      label: label(s.heavyPairs, agentsFor(s.heavyPairs), s.heavyWindow, 0),
+      pairs: s.heavyPairs,
+      agents: agentsFor(s.heavyPairs),
+      window: s.heavyWindow,
+      thinkMs: 0,
+    },
+  ];
+  return all.filter((sc) => s.only === '' || sc.id === s.only);
+}
+
+/** A 200-character message body, mixed case and punctuation like a chat line. */
+const BODY =
+  'Hello, I would like to know whether the Spruce 3 ships to Lyon before Friday, and if the 2-year warranty covers the battery. '
+    .repeat(2)
+    .slice(0, 200);
+
+const tempDirs = new Set<string>();
+
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+function removeTempDirs(): void {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
+
+async function startTarget(
+  kind: ServerKind,
+  scenario: Scenario,
+  settings: Settings,
+): Promise<{
+  server: ServerChild;
+  connect: (sink: Sink) => Promise<Peers>;
+  profDir?: string;
+  dataDir?: string;
+}> {
+  const profDir = settings.profile ? await tempDir('switchboard-bench-prof-') : undefined;
+  const nodeArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+  if (kind === 'bare') {
+    const server = await startServer({
+      name: 'bare relay',
+      script: 'scripts/src/bench/bare-relay.ts',
+      env: { PORT: '0', HOST: '127.0.0.1' },
+      nodeArgs,
+      ready: /bare relay listening on (http:\/\/\S+)/,
+    });
+    return {
+      server,
+      profDir,
+      connect: (sink) => connectBarePeers(server.url, scenario.agents, scenario.pairs, sink),
+    };
+  }
+  const dataDir = await tempDir('switchboard-bench-data-');
+  const seeded = await seedHub(dataDir, scenario.agents);
+  const server = await startServer({
+    name: 'hub',
+    script: 'server/src/main.ts',
+    env: {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // The default (10 msg/s per socket) is for people; the bench sends faster.
+      RATE_LIMIT_PER_SEC: '100000',
+      SWITCHBOARD_ADMIN_EMAIL: ADMIN_EMAIL,
+      SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    },
+    nodeArgs,
+    ready: /Demo site:\s+(http:\/\/[^\s/]+)/,
+  });
+  return {
+    server,
+    profDir,
+    dataDir,
+    connect: (sink) => connectHubPeers(server.url, seeded, scenario.pairs, sink),
+  };
+}
+
+async function runOnce(
+  kind: ServerKind,
+  scenario: Scenario,
+  settings: Settings,
+  round: number,
+): Promise<RunResult> {
+  const setupStart = performance.now();
+  const { server, connect, profDir, dataDir } = await startTarget(kind, scenario, settings);
+  let peers: Peers | null = null;
+  try {
+    const driver = createDriver({
+      window: scenario.window,
+      thinkMs: scenario.thinkMs,
+      warmupMs: settings.warmup * 1000,
+      measureMs: settings.seconds * 1000,
+      drainMs: 5000,
+      body: BODY,
+    });
+    peers = await connect(driver);
+    const setupSeconds = (performance.now() - setupStart) / 1000;
+
+    const meter = createMeter(server.pid);
+    const drive = await driver.run(peers.pairs, meter);
+    const m = meter.reading();
+    const result: RunResult = {
+      kind,
+      scenario,
+      round,
+      drive,
+      setupSeconds,
+      serverCpuPct: m.serverCpu * 100,
+      serverLoopPct: { run: m.serverLoopRun * 100, wait: m.serverLoopWait * 100 },
+      serverUsPerMsg: drive.delivered ? (m.serverCpu * drive.seconds * 1e6) / drive.delivered : 0,
+      serverRssMb: m.serverRssBytes / 2 ** 20,
+      generatorCpuPct: m.generatorCpu * 100,
+      generatorLoopPct: { run: m.generatorLoopRun * 100, wait: m.generatorLoopWait * 100 },
+      machineBusyCores: m.machineBusy,
+      cores: m.cores,
+      serverWarnings: {},
+    };
+    peers.close();
+    peers = null;
+    await server.stop();
+    // Counted after the stop, so lines still in the pipe are in.
+    result.serverWarnings = Object.fromEntries(server.warnings());
+    if (profDir) printProfile(profDir, m.windowUs, `${kind}, ${scenario.label}`);
+    return result;
+  } finally {
+    peers?.close();
+    await server.stop();
+    if (dataDir) {
+      rmSync(dataDir, { recursive: true, force: true });
+      tempDirs.delete(dataDir);
+    }
+  }
+}
+
+function printProfile(dir: string, windowUs: [number, number], what: string): void {
+  // One profile per thread; the main thread's is written first (…001.cpuprofile).
+  const file = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .sort()[0]
+    : undefined;
+  if (!file) {
+    console.log(`  (no CPU profile was written in ${dir})`);
+    return;
+  }
+  console.log(`\n  CPU profile of the ${what} server's main thread (${join(dir, file)}):`);
+  console.log(formatProfile(summarizeProfile(join(dir, file), windowUs)));
+  tempDirs.delete(dir); // keep it for DevTools
+}
+
+function line(r: RunResult): string {
+  const d = r.drive;
+  return (
+    `  ${r.kind.padEnd(4)} ${r.scenario.label}: ${Math.round(d.msgPerSec).toLocaleString('en-US')} msg/s, ` +
+    `p50 ${d.latency.p50.toFixed(2)} ms, p99 ${d.latency.p99.toFixed(2)} ms, ` +
+    `server ${r.serverCpuPct.toFixed(0)} % CPU, generator ${r.generatorCpuPct.toFixed(0)} % CPU`
+  );
+}
+
+async function main(): Promise<void> {
+  const settings = readSettings(process.argv.slice(2), process.env);
+  const list = scenarios(settings);
+  const agents =
+    settings.agents > 0
+      ? `min(${settings.agents}, pairs); with more pairs than agents, each agent holds several chats`
+      : 'one per pair';
+  const offered = Math.round(
+    (settings.lightPairs * 1000) / Math.max(1, settings.lightThinkMs),
+  ).toLocaleString('en-US');
+  console.log(
+    [
+      '',
+      'Switchboard bench: the hub vs a bare Socket.IO relay, loopback, one machine.',
+      '  bare: socket.io 4.8 server, websocket, no compression; per message: receive',
+      '        message:send → emit message:new to the partner socket → ack {ok:true}.',
+      '  hub:  server/src/main.ts on a fresh SQLite dir (WAL, synchronous=NORMAL); per',
+      '        message: schema check, rate limit, conversation lookup, then a group-commit',
+      '        transaction (dedupe SELECT, seq UPDATE, INSERT); after the commit: emit',
+      '        message:new to the visitor room (echo) and the staff room, ack {ok, message}.',
+      '        Every acked message is committed to disk.',
+      '  load: this process; each pair = visitor socket + agent socket; closed loop, W',
+      '        messages in flight per pair; round trip = visitor send → agent receipt;',
+      `        ${BODY.length}-char body; ${settings.warmup} s warm-up, ${settings.seconds} s measured per run.`,
+      settings.lightThinkMs > 0
+        ? `  light: W=1 and a pause of ${settings.lightThinkMs} ms on average after each receipt (≈${offered} msg/s\n` +
+          '        offered), so latency is measured below saturation; heavy: no pause, to saturate.'
+        : '  light and heavy: no pause between messages (both saturate the server).',
+      `  agents: ${agents}`,
+      "        (hub: department 'pre_sales', sessions seeded, no logins; bare: the same pairing).",
+      `  targets: ${settings.heavyPairs}-pair msg/s ≥ ${TARGETS.throughputRatio}× bare; ${settings.lightPairs}-pair p99 ≤ ${TARGETS.p99Ratio}× bare.`,
+      '',
+    ].join('\n'),
+  );
+
+  const results: RunResult[] = [];
+  for (let round = 0; round < settings.rounds; round++) {
+    for (const scenario of list) {
+      for (const kind of ['bare', 'hub'] as const) {
+        const result = await runOnce(kind, scenario, settings, round + 1);
+        results.push(result);
+        console.log(`  [${round + 1}/${settings.rounds}]${line(result)}`);
+      }
+    }
+  }
+
+  const { text, verdict } = report(results);
+  const medians = settings.rounds > 1 ? `, medians of ${settings.rounds} rounds` : '';
+  console.log(`\n  Hub vs bare${medians}:\n${text}\n`);
+  const file = join(
+    tmpdir(),
+    `switchboard-bench-${new Date().toISOString().replaceAll(':', '-')}.json`,
+  );
+  writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, settings, verdict, results }, null, 2)}\n`,
+  );
+  console.log(`  results as JSON: ${file}`);
+}
+
+process.on('exit', () => {
+  killAllChildren();
+  removeTempDirs();
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.error(`\nbench: ${signal}, stopping`);
+    process.exit(130);
+  });
+}
+setTimeout(() => {
+  console.error(`bench: still running after ${LIMIT_SECONDS} s, giving up`);
+  process.exit(2);
+}, LIMIT_SECONDS * 1000).unref();
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
