@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { hashPassword } from '@switchboard/server/auth';
 import { bootstrap } from '@switchboard/server/bootstrap';
 import { openSqliteStore } from '@switchboard/server/store';
-import { nanoid } from 'nanoid';
 import { hashToken, newToken } from '@switchboard/server/tokens';
+import { nanoid } from 'nanoid';
 
 export const ADMIN_EMAIL = 'bench-admin@switchboard.local';
 export const ADMIN_PASSWORD = 'bench-admin-password';
