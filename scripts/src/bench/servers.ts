@@ -56,10 +56,16 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
+/**
+ * The V8 flags `pnpm start` runs the hub with (server/package.json). The bare relay
+ * gets the same ones, so the two differ only in what the hub does per message.
+ */
+export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 export function startServer(options: StartOptions): Promise<ServerChild> {
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', options.script],
+    [...SERVER_NODE_FLAGS, ...(options.nodeArgs ?? []), '--import', 'tsx', options.script],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, ...options.env },

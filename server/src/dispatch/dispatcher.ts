@@ -10,13 +10,18 @@ import { LIMITS } from '@switchboard/shared';
 import { customAlphabet, nanoid } from 'nanoid';
 import { fail } from '../errors.ts';
 import { planAssignments } from '../routing/assign.ts';
+import type { MessageTarget, NewMessage } from '../store/messages.ts';
 import type { Store } from '../store/store.ts';
 import type { Visitor } from '../store/visitors.ts';
 import type { Presence } from './presence.ts';
 
 /** Where the dispatcher's effects go; realtime/ implements it with Socket.IO rooms. */
 export interface Broadcast {
-  message(conversation: Conversation, message: Message): void;
+  /**
+   * `except`: the sending socket, which already has the message in its ack and need
+   * not be sent it again.
+   */
+  message(target: MessageTarget, message: Message, except?: string): void;
   conversation(conversation: Conversation): void;
   /** The agent's sockets start receiving this conversation's staff events. */
   follow(agentId: string, conversationId: string): void;
@@ -99,10 +104,7 @@ export function createDispatcher({ store, presence, broadcast, now }: Dispatcher
     return c;
   }
 
-  async function append(
-    conversation: Conversation,
-    m: Parameters<Store['messages']['append']>[0],
-  ): Promise<Message> {
+  async function append(m: NewMessage, sender: string | undefined): Promise<Message> {
     const result = await store.messages.append(m, now());
     if (!result.ok) {
       const reason = {
@@ -112,10 +114,7 @@ export function createDispatcher({ store, presence, broadcast, now }: Dispatcher
       } as const;
       return fail(result.code, reason[result.code]);
     }
-    if (!result.duplicate) {
-      const fresh = { ...conversation, lastSeq: result.message.seq };
-      broadcast.message(fresh, result.message);
-    }
+    if (!result.duplicate) broadcast.message(result.target, result.message, sender);
     return result.message;
   }
 
@@ -153,15 +152,19 @@ export function createDispatcher({ store, presence, broadcast, now }: Dispatcher
       return { conversation, messages };
     },
 
-    async visitorSend(visitor: Visitor, p: SendMessage): Promise<Message> {
-      const conversation = await ownedBy(visitor, p.conversationId);
-      return append(conversation, {
-        ...p,
-        author: 'visitor',
-        authorId: null,
-        authorName: null,
-        kind: 'text',
-      });
+    /** The store checks that the conversation is the visitor's as it appends. */
+    async visitorSend(visitor: Visitor, p: SendMessage, sender?: string): Promise<Message> {
+      return append(
+        {
+          ...p,
+          visitorId: visitor.id,
+          author: 'visitor',
+          authorId: null,
+          authorName: null,
+          kind: 'text',
+        },
+        sender,
+      );
     },
 
     async visitorTyping(visitor: Visitor, conversationId: string, typing: boolean) {
@@ -182,17 +185,25 @@ export function createDispatcher({ store, presence, broadcast, now }: Dispatcher
     async agentSend(
       agent: AgentProfile,
       p: SendMessage & { kind?: 'text' | 'note' | undefined },
+      sender?: string,
     ): Promise<Message> {
-      const conversation = await visibleTo(agent, p.conversationId);
-      return append(conversation, {
-        conversationId: p.conversationId,
-        clientId: p.clientId,
-        body: p.body,
-        author: 'agent',
-        authorId: agent.id,
-        authorName: agent.name,
-        kind: p.kind ?? 'text',
-      });
+      const kind = p.kind ?? 'text';
+      // Text needs the agent to hold the chat, which the store checks as it appends;
+      // a note needs only read access to the conversation's department.
+      if (kind === 'note') await visibleTo(agent, p.conversationId);
+      return append(
+        {
+          conversationId: p.conversationId,
+          clientId: p.clientId,
+          body: p.body,
+          visitorId: null,
+          author: 'agent',
+          authorId: agent.id,
+          authorName: agent.name,
+          kind,
+        },
+        sender,
+      );
     },
 
     async agentTyping(agent: AgentProfile, conversationId: string, typing: boolean) {

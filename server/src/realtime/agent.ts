@@ -108,7 +108,7 @@ export function registerAgentNamespace(
       'message:send',
       handle(AgentSendMessage, async (p) => {
         limited();
-        return { message: await dispatcher.agentSend(agent, p) };
+        return { message: await dispatcher.agentSend(agent, p, socket.id) };
       }),
     );
     socket.on(

@@ -1,6 +1,7 @@
 import type { Conversation, Message } from '@switchboard/shared';
 import type { Server } from 'socket.io';
 import type { Broadcast } from '../dispatch/dispatcher.ts';
+import type { MessageTarget } from '../store/messages.ts';
 import { rooms } from './rooms.ts';
 
 /**
@@ -11,15 +12,18 @@ export function createBroadcast(io: Server): Broadcast {
   const visitors = io.of('/visitor');
   const staff = io.of('/agent');
 
-  const staffOf = (c: Conversation) =>
+  const staffOf = (c: MessageTarget) =>
     c.status === 'waiting'
       ? staff.to(rooms.conversation(c.id)).to(rooms.department(c.department))
       : staff.to(rooms.conversation(c.id));
 
   return {
-    message(c: Conversation, m: Message) {
-      if (m.kind === 'text') visitors.to(rooms.visitor(c.visitorId)).emit('message:new', m);
-      staffOf(c).emit('message:new', m);
+    message(c: MessageTarget, m: Message, except?: string) {
+      const skip = except ?? [];
+      if (m.kind === 'text') {
+        visitors.to(rooms.visitor(c.visitorId)).except(skip).emit('message:new', m);
+      }
+      staffOf(c).except(skip).emit('message:new', m);
     },
     conversation(c: Conversation) {
       visitors.to(rooms.visitor(c.visitorId)).emit('conversation:updated', c);

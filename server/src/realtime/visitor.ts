@@ -113,7 +113,7 @@ export function registerVisitorNamespace(
       'message:send',
       handle(SendMessage, async (p) => {
         limited();
-        return { message: await dispatcher.visitorSend(visitor, p) };
+        return { message: await dispatcher.visitorSend(visitor, p, socket.id) };
       }),
     );
     socket.on(

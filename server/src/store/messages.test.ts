@@ -26,6 +26,7 @@ async function setup() {
     store.messages.append(
       {
         conversationId: 'c1',
+        visitorId: 'V1',
         clientId,
         author: 'visitor',
         authorId: null,
@@ -39,6 +40,7 @@ async function setup() {
     store.messages.append(
       {
         conversationId: 'c1',
+        visitorId: null,
         clientId,
         author: 'agent',
         authorId: 'a1',
@@ -83,6 +85,7 @@ describe('message store', () => {
     const missing = await store.messages.append(
       {
         conversationId: 'nope',
+        visitorId: 'V1',
         clientId: 'x',
         author: 'visitor',
         authorId: null,
@@ -95,6 +98,77 @@ describe('message store', () => {
     expect(missing).toEqual({ ok: false, code: 'not_found' });
   });
 
+  it("treats another visitor's conversation as missing, even for a known clientId", async () => {
+    const { store, visitorSays } = await setup();
+    await visitorSays('mine');
+    await store.visitors.create('V2', 's', 'hash2', 0);
+    const intruder = (clientId: string) =>
+      store.messages.append(
+        {
+          conversationId: 'c1',
+          visitorId: 'V2',
+          clientId,
+          author: 'visitor',
+          authorId: null,
+          authorName: null,
+          kind: 'text',
+          body: 'x',
+        },
+        4,
+      );
+    expect(await intruder('new')).toEqual({ ok: false, code: 'not_found' });
+    expect(await intruder('mine')).toEqual({ ok: false, code: 'not_found' });
+    expect((await store.messages.after('c1', 0, 10, true)).map((m) => m.clientId)).toEqual([
+      'mine',
+    ]);
+  });
+
+  it('returns what a broadcast needs with a new message', async () => {
+    const { visitorSays } = await setup();
+    const result = await visitorSays('hi');
+    expect(result.ok && !result.duplicate && result.target).toEqual({
+      id: 'c1',
+      visitorId: 'V1',
+      department: 'pre_sales',
+      status: 'waiting',
+    });
+  });
+
+  it("treats another visitor's conversation as missing, even for a known clientId", async () => {
+    const { store, visitorSays } = await setup();
+    await visitorSays('mine');
+    await store.visitors.create('V2', 's', 'hash2', 0);
+    const intruder = (clientId: string) =>
+      store.messages.append(
+        {
+          conversationId: 'c1',
+          visitorId: 'V2',
+          clientId,
+          author: 'visitor',
+          authorId: null,
+          authorName: null,
+          kind: 'text',
+          body: 'x',
+        },
+        4,
+      );
+    expect(await intruder('new')).toEqual({ ok: false, code: 'not_found' });
+    expect(await intruder('mine')).toEqual({ ok: false, code: 'not_found' });
+    const held = await store.messages.after('c1', 0, 10, true);
+    expect(held.map((m) => m.clientId)).toEqual(['mine']);
+  });
+
+  it('returns what a broadcast needs with a new message', async () => {
+    const { visitorSays } = await setup();
+    const result = await visitorSays('hi');
+    expect(result.ok && !result.duplicate && result.target).toEqual({
+      id: 'c1',
+      visitorId: 'V1',
+      department: 'pre_sales',
+      status: 'waiting',
+    });
+  });
+
   it('pages a transcript after a seq', async () => {
     const { store, visitorSays } = await setup();
     for (const id of ['1', '2', '3', '4', '5']) await visitorSays(id);
@@ -103,9 +177,13 @@ describe('message store', () => {
 });
 
 describe('preview', () => {
-  it('keeps short bodies and cuts long ones by code point, never inside a pair', () => {
+  it('keeps short bodies and cuts long ones, never inside a surrogate pair', () => {
     expect(preview('hi')).toBe('hi');
+    expect(preview('字'.repeat(140))).toBe('字'.repeat(140));
+    expect(preview('字'.repeat(141))).toBe(`${'字'.repeat(140)}…`);
+    // 139 units then a pair straddling the limit: the whole pair goes.
+    expect(preview(`${'a'.repeat(139)}😀tail`)).toBe(`${'a'.repeat(139)}…`);
     const emoji = '😀'.repeat(200);
-    expect(preview(emoji)).toBe(`${'😀'.repeat(140)}…`);
+    expect(preview(emoji)).toBe(`${'😀'.repeat(70)}…`);
   });
 });

@@ -1,4 +1,4 @@
-import type { Author, Message, MessageKind } from '@switchboard/shared';
+import type { Author, Conversation, Message, MessageKind } from '@switchboard/shared';
 import type { Db } from './db.ts';
 import type { WriteQueue } from './write-queue.ts';
 
@@ -15,6 +15,8 @@ interface MessageRow {
 
 export interface NewMessage {
   conversationId: string;
+  /** For visitor messages: the conversation must be this visitor's. */
+  visitorId: string | null;
   clientId: string;
   author: Author;
   authorId: string | null;
@@ -23,21 +25,30 @@ export interface NewMessage {
   body: string;
 }
 
+/** What a broadcast of the new message needs to know about its conversation. */
+export type MessageTarget = Pick<Conversation, 'id' | 'visitorId' | 'department' | 'status'>;
+
 export type AppendResult =
-  | { ok: true; message: Message; duplicate: boolean }
+  | { ok: true; message: Message; duplicate: true }
+  | { ok: true; message: Message; duplicate: false; target: MessageTarget }
   | { ok: false; code: 'not_found' | 'conversation_closed' | 'forbidden' };
 
-/** Code points kept in a conversation's list preview. */
+/** UTF-16 units kept in a conversation's list preview. */
 const PREVIEW_LENGTH = 140;
 
 const COLUMNS = 'conversation_id, seq, client_id, author, author_name, kind, body, created_at';
 
 export function createMessageStore(db: Db, writes: WriteQueue) {
-  const byClientId = db.prepare<[string, string], MessageRow>(
-    `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND client_id = ?`,
+  const byClientId = db.prepare<[string, string], MessageRow & { owner: string }>(
+    `SELECT ${COLUMNS.split(', ')
+      .map((c) => `m.${c}`)
+      .join(', ')}, c.visitor_id AS owner
+     FROM messages m JOIN conversations c ON c.id = m.conversation_id
+     WHERE m.conversation_id = ? AND m.client_id = ?`,
   );
-  // One statement both checks that the conversation takes messages from this author
-  // and reserves the next seq, so nothing can slip in between check and write.
+  // One statement checks that the conversation takes messages from this author,
+  // reserves the next seq and returns what the broadcast needs: nothing can slip in
+  // between check and write, and the hot path reads the conversation only once.
   const nextSeq = db.prepare<
     [
       {
@@ -48,9 +59,10 @@ export function createMessageStore(db: Db, writes: WriteQueue) {
         mustHold: number;
         id: string;
         agent: string | null;
+        visitor: string | null;
       },
     ],
-    { last_seq: number }
+    { last_seq: number; visitor_id: string; department_id: string; status: Conversation['status'] }
   >(
     `UPDATE conversations SET
        last_seq = last_seq + 1,
@@ -60,11 +72,12 @@ export function createMessageStore(db: Db, writes: WriteQueue) {
        preview_body = CASE WHEN @visible THEN @preview ELSE preview_body END,
        preview_at = CASE WHEN @visible THEN @now ELSE preview_at END
      WHERE id = @id AND status != 'resolved'
+       AND (@visitor IS NULL OR visitor_id = @visitor)
        AND (@mustHold = 0 OR assignee_id IS @agent)
-     RETURNING last_seq`,
+     RETURNING last_seq, visitor_id, department_id, status`,
   );
-  const why = db.prepare<[string], { status: string }>(
-    'SELECT status FROM conversations WHERE id = ?',
+  const why = db.prepare<[string], { status: string; visitor_id: string }>(
+    'SELECT status, visitor_id FROM conversations WHERE id = ?',
   );
   const insert = db.prepare(
     `INSERT INTO messages (conversation_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
@@ -85,7 +98,9 @@ export function createMessageStore(db: Db, writes: WriteQueue) {
     append(m: NewMessage, now: number): Promise<AppendResult> {
       return writes.run((): AppendResult => {
         const existing = byClientId.get(m.conversationId, m.clientId);
-        if (existing) return { ok: true, message: toMessage(existing), duplicate: true };
+        if (existing && (m.visitorId === null || existing.owner === m.visitorId)) {
+          return { ok: true, message: toMessage(existing), duplicate: true };
+        }
         const visible = m.kind === 'text';
         // Only the agent holding a chat writes to the visitor; notes are open to any staff.
         const mustHold = m.author === 'agent' && visible ? 1 : 0;
@@ -97,11 +112,18 @@ export function createMessageStore(db: Db, writes: WriteQueue) {
           mustHold,
           id: m.conversationId,
           agent: m.authorId,
+          visitor: m.visitorId,
         });
         if (!row) {
-          const status = why.get(m.conversationId)?.status;
-          if (!status) return { ok: false, code: 'not_found' };
-          return { ok: false, code: status === 'resolved' ? 'conversation_closed' : 'forbidden' };
+          const found = why.get(m.conversationId);
+          // Another visitor's conversation is reported as missing, so ids leak nothing.
+          if (!found || (m.visitorId !== null && found.visitor_id !== m.visitorId)) {
+            return { ok: false, code: 'not_found' };
+          }
+          return {
+            ok: false,
+            code: found.status === 'resolved' ? 'conversation_closed' : 'forbidden',
+          };
         }
         const seq = row.last_seq;
         insert.run(
@@ -125,7 +147,13 @@ export function createMessageStore(db: Db, writes: WriteQueue) {
           body: m.body,
           createdAt: now,
         };
-        return { ok: true, message, duplicate: false };
+        const target: MessageTarget = {
+          id: m.conversationId,
+          visitorId: row.visitor_id,
+          department: row.department_id,
+          status: row.status,
+        };
+        return { ok: true, message, duplicate: false, target };
       });
     },
     /** Messages with seq > afterSeq, oldest first; notes only for staff. */
@@ -140,10 +168,15 @@ export function createMessageStore(db: Db, writes: WriteQueue) {
   };
 }
 
-/** First PREVIEW_LENGTH code points, never splitting a surrogate pair. */
+/**
+ * At most PREVIEW_LENGTH UTF-16 units, never ending in half a surrogate pair. Runs for
+ * every message, so it slices rather than splitting the string into code points.
+ */
 export function preview(body: string): string {
-  const points = Array.from(body);
-  return points.length <= PREVIEW_LENGTH ? body : `${points.slice(0, PREVIEW_LENGTH).join('')}…`;
+  if (body.length <= PREVIEW_LENGTH) return body;
+  const last = body.charCodeAt(PREVIEW_LENGTH - 1);
+  const end = last >= 0xd800 && last <= 0xdbff ? PREVIEW_LENGTH - 1 : PREVIEW_LENGTH;
+  return `${body.slice(0, end)}…`;
 }
 
 function toMessage(r: MessageRow): Message {
