@@ -35,6 +35,7 @@ import { createTypingAnnouncer } from './typing-announcer.ts';
 /** DESIGN.md: an ack not back in 10 s leaves the message pending for the reconnect. */
 const ACK_TIMEOUT_MS = 10_000;
 const NOTICE_MS = 6000;
+const RESEND_MS = 2000;
 const LIST_RETRY_MS = 5000;
 /** Waiting times shown in minutes need no finer clock than this. */
 const CLOCK_TICK_MS = 15_000;
@@ -190,15 +191,30 @@ export function createWorkspace({
         kind: p.kind,
       }),
     );
-    if (ack === 'timeout') return;
+    if (ack === 'timeout') {
+      // Disconnected: the next hello resends it. Still connected (a slow hub): resend
+      // now with the same clientId; the hub keeps it once either way.
+      if (socket.connected) later(RESEND_MS, () => resendIfPending(p.clientId));
+      return;
+    }
     if (ack.ok) holdMessages(ack.message.conversationId, [ack.message]);
     else outbox.fail(p.clientId, ack.error.code);
   }
 
+  function resendIfPending(clientId: string): void {
+    const entry = outbox.entries.value.find((p) => p.clientId === clientId && p.failed === null);
+    if (entry) void deliver(entry);
+  }
+
+  // Per transcript, the newest seq held when the connection dropped: everything up to
+  // it is complete (messages arrive in order while connected). A live message arriving
+  // after the reconnect but before the sync must not move the start past the gap.
+  const resumeAfter = new Map<string, number>();
+
   /** Fetches everything after what we hold, page by page; the first load starts at 0. */
   async function syncTranscript(conversationId: string): Promise<void> {
     let afterSeq = transcripts.loaded.value.has(conversationId)
-      ? lastSeq(transcripts.of(conversationId))
+      ? (resumeAfter.get(conversationId) ?? lastSeq(transcripts.of(conversationId)))
       : 0;
     for (;;) {
       const ack = await settle(
@@ -210,7 +226,10 @@ export function createWorkspace({
       if (!ack.ok) return showNotice(ack.error.code);
       conversations.upsert([ack.conversation]);
       holdMessages(conversationId, ack.messages);
-      if (ack.messages.length < LIMITS.syncPage) return transcripts.markLoaded(conversationId);
+      if (ack.messages.length < LIMITS.syncPage) {
+        resumeAfter.delete(conversationId);
+        return transcripts.markLoaded(conversationId);
+      }
       afterSeq = lastSeq(ack.messages);
     }
   }
@@ -254,6 +273,9 @@ export function createWorkspace({
   });
   socket.on('disconnect', (reason) => {
     connected.value = false;
+    for (const id of transcripts.loaded.value) {
+      if (!resumeAfter.has(id)) resumeAfter.set(id, lastSeq(transcripts.of(id)));
+    }
     // The hub hung up on purpose (e.g. a restart); the client will not retry by itself.
     if (reason === 'io server disconnect') later(1000, () => socket.connect());
   });

@@ -39,7 +39,7 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
     // One line per request drowns the hub's own events at info level.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
   });
 
   await app.register(fastifyCookie);
@@ -61,6 +61,7 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
     presence: createPresence(),
     broadcast: createBroadcast(app.io),
     now: clock,
+    onRoutingError: (error) => app.log.error({ err: error }, 'routing failed'),
   });
   registerVisitorNamespace(app, dispatcher, config.rateLimit);
   registerAgentNamespace(app, dispatcher, config.rateLimit);

@@ -20,6 +20,7 @@ describe('configFromEnv', () => {
       RATE_LIMIT_PER_SEC: '5',
       DEMO_SITE_ORIGINS: 'https://a.example, http://b.example:8080/',
       LOG_LEVEL: 'debug',
+      TRUST_PROXY: 'true',
     });
     expect(c).toMatchObject({
       port: 0,
@@ -31,6 +32,7 @@ describe('configFromEnv', () => {
       rateLimit: { perSecond: 5, burst: 15 },
       demoSiteOrigins: ['https://a.example', 'http://b.example:8080'],
       logLevel: 'debug',
+      trustProxy: true,
     });
   });
 
@@ -41,6 +43,7 @@ describe('configFromEnv', () => {
     [{ SQLITE_SYNCHRONOUS: 'off' }, /SQLITE_SYNCHRONOUS/],
     [{ RATE_LIMIT_PER_SEC: '0' }, /RATE_LIMIT_PER_SEC/],
     [{ DEMO_SITE_ORIGINS: 'ftp://x' }, /DEMO_SITE_ORIGINS/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => configFromEnv(env)).toThrow(ConfigError);
     expect(() => configFromEnv(env)).toThrow(message);

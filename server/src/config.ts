@@ -18,6 +18,8 @@ export interface Config {
   demoSiteOrigins: string[];
   widgetDist: string;
   consoleDist: string;
+  /** Behind a reverse proxy: believe its X-Forwarded-For/-Proto/-Host headers. */
+  trustProxy: boolean;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,6 +36,7 @@ export const DEFAULT_CONFIG: Config = {
   demoSiteOrigins: [],
   widgetDist: resolve(repoRoot, 'widget/dist'),
   consoleDist: resolve(repoRoot, 'console/dist'),
+  trustProxy: false,
 };
 
 export class ConfigError extends Error {}
@@ -67,6 +70,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
   if (env.RATE_LIMIT_PER_SEC) {
     const perSecond = integer('RATE_LIMIT_PER_SEC', env.RATE_LIMIT_PER_SEC, 1, 1_000_000);
     config.rateLimit = { perSecond, burst: perSecond * 3 };
+  }
+  if (env.TRUST_PROXY) {
+    const value = env.TRUST_PROXY.toLowerCase();
+    if (!['1', 'true', '0', 'false'].includes(value)) {
+      throw new ConfigError('TRUST_PROXY must be "true" or "false"');
+    }
+    config.trustProxy = value === '1' || value === 'true';
   }
   if (env.DEMO_SITE_ORIGINS) {
     config.demoSiteOrigins = env.DEMO_SITE_ORIGINS.split(',')

@@ -38,11 +38,15 @@ async function main(): Promise<void> {
 
   let closing = false;
   const shutdown = async (signal: string) => {
-    if (closing) return;
+    // A second signal while closing means "now": the WAL keeps what was committed.
+    if (closing) process.exit(1);
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await store.close();
+    try {
+      await app.close();
+    } finally {
+      await store.close();
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,11 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** The origin the request was addressed to, as a browser on it would spell it. */
-export function hubOrigin(headers: IncomingHttpHeaders, secure: boolean): string | null {
-  const host = headers.host;
-  return host ? `${secure ? 'https' : 'http'}://${host}` : null;
-}
-
 /**
  * Whether a browser request comes from a page on the hub itself. The console and the
  * chat frame both live there, so their sockets must say so; anything else (a page on
@@ -13,9 +7,11 @@ export function hubOrigin(headers: IncomingHttpHeaders, secure: boolean): string
  */
 export function isSameOrigin(headers: IncomingHttpHeaders): boolean {
   const origin = headers.origin;
-  if (!origin || !headers.host) return false;
+  // A reverse proxy must pass the browser's Host header through (README).
+  const host = headers.host;
+  if (!origin || !host) return false;
   try {
-    return new URL(origin).host === headers.host;
+    return new URL(origin).host === host;
   } catch {
     return false;
   }

@@ -169,3 +169,76 @@ describe('who may see what', () => {
     for (const s of [agent.socket, a.socket, b.socket]) s.close();
   });
 });
+
+describe('sessions and noise', () => {
+  it('signing out closes the sockets opened with that session', async () => {
+    const agent = await createAgent(hub);
+    const cookie = await signIn(hub, agent.email, agent.password);
+    const { socket } = await connectAgent(hub, cookie);
+    const closed = new Promise<string>((resolve) => socket.on('disconnect', resolve));
+    await fetch(`${hub.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(await closed).toBe('io server disconnect');
+  });
+
+  it("a reused clientId never returns someone else's note", async () => {
+    const holder = await onlineAgent(hub, ['pre_sales'], 'Holder');
+    const v = await connectVisitor(hub);
+    const { conversation } = expectOk(
+      await call<{ conversation: Conversation }>(v.socket, 'conversation:start', {
+        department: 'pre_sales',
+        clientId: nanoid(),
+      }),
+    );
+    const clientId = nanoid();
+    expectOk(
+      await call(holder.socket, 'message:send', {
+        conversationId: conversation.id,
+        clientId,
+        body: 'internal: refund approved',
+        kind: 'note',
+      }),
+    );
+    const probe = await call(v.socket, 'message:send', {
+      conversationId: conversation.id,
+      clientId,
+      body: 'x',
+    });
+    expect(probe.ok === false && probe.error.code).toBe('invalid_payload');
+    holder.socket.close();
+    v.socket.close();
+  });
+
+  it('passes on a few typing signals a second and drops the flood', async () => {
+    const agent = await onlineAgent(hub);
+    const v = await connectVisitor(hub);
+    const { conversation } = expectOk(
+      await call<{ conversation: Conversation }>(v.socket, 'conversation:start', {
+        department: 'pre_sales',
+        clientId: nanoid(),
+      }),
+    );
+    let heard = 0;
+    agent.socket.on('typing:changed', () => {
+      heard += 1;
+    });
+    for (let i = 0; i < 100; i++) {
+      v.socket.emit('typing:set', { conversationId: conversation.id, typing: i % 2 === 0 });
+    }
+    // A message after the flood arrives after every typing signal that got through.
+    const marker = next(agent.socket, 'message:new');
+    await call(v.socket, 'message:send', {
+      conversationId: conversation.id,
+      clientId: nanoid(),
+      body: 'done typing',
+    });
+    await marker;
+    expect(heard).toBeGreaterThan(0);
+    expect(heard).toBeLessThan(20);
+    agent.socket.close();
+    v.socket.close();
+  });
+});

@@ -33,6 +33,8 @@ export interface DispatcherDeps {
   presence: Presence;
   broadcast: Broadcast;
   now: () => number;
+  /** Routing runs after an action has committed; its failure is logged, not returned. */
+  onRoutingError: (error: unknown) => void;
 }
 
 /** Roles that may read every department's conversations. */
@@ -46,11 +48,20 @@ export const newVisitorId = customAlphabet('23456789ABCDEFGHJKLMNPQRSTUVWXYZ', 1
  * it through the store (one transaction each), then broadcast. Socket handlers and
  * HTTP routes call this; it knows nothing of either.
  */
-export function createDispatcher({ store, presence, broadcast, now }: DispatcherDeps) {
+export function createDispatcher({
+  store,
+  presence,
+  broadcast,
+  now,
+  onRoutingError,
+}: DispatcherDeps) {
   let routing: Promise<void> | null = null;
   let again = false;
 
-  /** Runs routing; calls arriving while it runs coalesce into one more run. */
+  /**
+   * Runs routing; calls arriving while it runs coalesce into one more run. Never
+   * rejects: the action that asked for it has already committed and must say so.
+   */
   function route(): Promise<void> {
     if (routing) {
       again = true;
@@ -61,9 +72,11 @@ export function createDispatcher({ store, presence, broadcast, now }: Dispatcher
         again = false;
         await routeOnce();
       } while (again);
-    })().finally(() => {
-      routing = null;
-    });
+    })()
+      .catch(onRoutingError)
+      .finally(() => {
+        routing = null;
+      });
     return routing;
   }
 
@@ -111,6 +124,7 @@ export function createDispatcher({ store, presence, broadcast, now }: Dispatcher
         not_found: 'no such conversation',
         conversation_closed: 'conversation is resolved',
         forbidden: 'conversation is held by another agent',
+        invalid_payload: 'clientId already used by another sender',
       } as const;
       return fail(result.code, reason[result.code]);
     }
@@ -136,8 +150,8 @@ export function createDispatcher({ store, presence, broadcast, now }: Dispatcher
         },
         now(),
       );
-      if (!created) return conversation;
-      broadcast.conversation(conversation);
+      if (created) broadcast.conversation(conversation);
+      // Also on a retried start: the first attempt may have failed before routing.
       await route();
       return (await store.conversations.get(conversation.id)) ?? conversation;
     },
@@ -206,11 +220,16 @@ export function createDispatcher({ store, presence, broadcast, now }: Dispatcher
       );
     },
 
+    /** Only the agent holding the chat is shown typing to the visitor. */
     async agentTyping(agent: AgentProfile, conversationId: string, typing: boolean) {
-      broadcast.typing(await visibleTo(agent, conversationId), 'agent', typing);
+      const c = await visibleTo(agent, conversationId);
+      if (c.assigneeId !== agent.id) fail('forbidden', 'only the agent holding it');
+      broadcast.typing(c, 'agent', typing);
     },
 
     async claim(agent: AgentProfile, conversationId: string): Promise<Conversation> {
+      // QA reads every transcript but never writes to visitors.
+      if (agent.role === 'qa') fail('forbidden', 'QA reviewers do not take chats');
       const c = await visibleTo(agent, conversationId);
       if (c.status === 'resolved') fail('conversation_closed', 'conversation is resolved');
       if (c.status === 'assigned') {

@@ -6,6 +6,7 @@ import { verifyPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { fail } from '../errors.ts';
 import { newBucket, take } from '../realtime/rate-limit.ts';
+import { rooms } from '../realtime/rooms.ts';
 
 export const SESSION_COOKIE = 'sb_session';
 const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -17,6 +18,8 @@ declare module 'fastify' {
     sessions: {
       /** The agent a session cookie's token belongs to, or null. */
       agentFor(token: string | undefined): Promise<AgentProfile | null>;
+      /** Ends a session and closes every socket opened with it. */
+      end(token: string): Promise<void>;
     };
   }
   interface FastifyRequest {
@@ -34,12 +37,19 @@ export const authPlugin = fp(
       async agentFor(token: string | undefined) {
         return token ? store.agents.agentForSession(hashToken(token), clock()) : null;
       },
+      async end(token: string) {
+        const hash = hashToken(token);
+        await store.agents.deleteSession(hash);
+        app.io.of('/agent').in(rooms.session(hash)).disconnectSockets(true);
+      },
     });
     app.decorateRequest('agent', null);
 
     app.post('/api/auth/login', { schema: { body: Login } }, async (request, reply) => {
       const { email, password } = request.body as Login;
       const now = clock();
+      // Forget addresses once the map grows; a forgotten one just starts full again.
+      if (attempts.size > 10_000) attempts.clear();
       const bucket = attempts.get(request.ip) ?? newBucket(LOGIN_LIMIT, now);
       attempts.set(request.ip, bucket);
       if (!take(bucket, LOGIN_LIMIT, now)) fail('rate_limited', 'too many sign-in attempts');
@@ -67,12 +77,12 @@ export const authPlugin = fp(
 
     app.post('/api/auth/logout', async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await store.agents.deleteSession(hashToken(token));
+      if (token) await app.sessions.end(token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     });
   },
-  { name: 'auth', dependencies: ['core', '@fastify/cookie'] },
+  { name: 'auth', dependencies: ['core', '@fastify/cookie', 'socket-io'] },
 );
 
 /** preHandler for routes that need a signed-in agent. */

@@ -3,6 +3,15 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { HubError } from '../errors.ts';
 
+/** A plugin's own 4xx keeps its meaning; any other 4xx is the request's fault. */
+const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  413: 'too_large',
+  429: 'rate_limited',
+};
+
 /** Every HTTP error is `{ ok: false, error: { code, message } }` with the code's status. */
 export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
@@ -16,7 +25,7 @@ export const errorsPlugin = fp(
       } else if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
         code = 'too_large';
       } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-        code = error.statusCode === 404 ? 'not_found' : 'invalid_payload';
+        code = CODE_FOR_STATUS[error.statusCode] ?? 'invalid_payload';
       } else {
         request.log.error({ err: error }, 'request failed');
         code = 'unavailable';

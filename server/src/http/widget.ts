@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { Type } from '@sinclair/typebox';
 import { type ErrorCode, HTTP_STATUS } from '@switchboard/shared';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { fail } from '../errors.ts';
-import { hubOrigin, normalizeOrigin } from '../origin.ts';
+import { normalizeOrigin } from '../origin.ts';
 
 const SiteQuery = Type.Object({ site: Type.String({ minLength: 1, maxLength: 64 }) });
 const FrameQuery = Type.Object({
@@ -15,11 +15,12 @@ const FrameQuery = Type.Object({
 });
 
 /** Missing build output is an operator's problem; say how to fix it. */
-async function built(path: string): Promise<Buffer> {
+async function built(path: string, log: FastifyBaseLogger): Promise<Buffer> {
   try {
     return await readFile(path);
   } catch {
-    return fail('unavailable', `${path} is missing: run \`pnpm build\``);
+    log.error({ path }, 'widget build output missing: run `pnpm build`');
+    return fail('unavailable', 'the widget is not built');
   }
 }
 
@@ -35,7 +36,7 @@ export async function widgetRoutes(app: FastifyInstance, opts: { dist: string })
     reply
       .type('text/javascript; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
-      .send(await built(join(opts.dist, 'loader', 'widget.js')));
+      .send(await built(join(opts.dist, 'loader', 'widget.js'), app.log));
   });
 
   app.get('/api/widget/config', { schema: { querystring: SiteQuery } }, async (request) => {
@@ -52,7 +53,8 @@ export async function widgetRoutes(app: FastifyInstance, opts: { dist: string })
   app.get('/widget/frame', { schema: { querystring: FrameQuery } }, async (request, reply) => {
     const query = request.query as { site: string; origin: string };
     const site = await store.directory.siteByKey(query.site);
-    const self = hubOrigin(request.headers, request.protocol === 'https');
+    // With TRUST_PROXY, protocol and host are the ones the browser used.
+    const self = `${request.protocol}://${request.host}`;
     const origin = normalizeOrigin(query.origin);
     // The frame posts to this origin; it must be one the site trusts.
     const refusal: ErrorCode | null = !site
@@ -88,7 +90,7 @@ export async function widgetRoutes(app: FastifyInstance, opts: { dist: string })
       )
       .header('referrer-policy', 'no-referrer')
       .header('cache-control', 'no-store')
-      .send(await built(join(frameDir, 'index.html')));
+      .send(await built(join(frameDir, 'index.html'), app.log));
   });
 
   await app.register(fastifyStatic, {

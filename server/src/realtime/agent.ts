@@ -9,15 +9,24 @@ import {
 } from '@switchboard/shared/schemas';
 import type { FastifyInstance } from 'fastify';
 import type { Namespace } from 'socket.io';
+import { hashToken } from '../auth/tokens.ts';
 import type { Dispatcher } from '../dispatch/dispatcher.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
 import { isSameOrigin } from '../origin.ts';
-import { connectError, createHandler, rateLimiter, rejectUnknown } from './handler.ts';
+import {
+  connectError,
+  createHandler,
+  rateLimiter,
+  rejectUnknown,
+  typingLimiter,
+} from './handler.ts';
 import type { RateLimit } from './rate-limit.ts';
 import { rooms } from './rooms.ts';
 
 interface AgentData {
   agent: AgentProfile;
+  /** Hash of the session token, so signing out can close this socket. */
+  session: string;
 }
 
 type AgentNamespace = Namespace<
@@ -46,10 +55,10 @@ export function registerAgentNamespace(
       if (!isSameOrigin(socket.handshake.headers)) {
         return next(connectError('forbidden', 'connect from the console'));
       }
-      const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
-      const agent = await app.sessions.agentFor(cookies[SESSION_COOKIE]);
-      if (!agent) return next(connectError('unauthorized', 'sign in first'));
-      socket.data = { agent };
+      const token = app.parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
+      const agent = await app.sessions.agentFor(token);
+      if (!agent || !token) return next(connectError('unauthorized', 'sign in first'));
+      socket.data = { agent, session: hashToken(token) };
       next();
     } catch (error) {
       app.log.error({ err: error }, 'agent handshake failed');
@@ -71,11 +80,12 @@ export function registerAgentNamespace(
   nsp.on('connection', async (socket) => {
     const { agent } = socket.data;
     const status = dispatcher.agentConnected(agent);
-    socket.join(rooms.agent(agent.id));
+    socket.join([rooms.agent(agent.id), rooms.session(socket.data.session)]);
     for (const d of agent.departments) socket.join(rooms.department(d));
     socket.on('disconnect', () => void dispatcher.agentDisconnected(agent.id));
 
     const limited = rateLimiter(rateLimit, clock);
+    const typingAllowed = typingLimiter(clock);
 
     socket.onAny(rejectUnknown(known));
     socket.on(
@@ -118,12 +128,17 @@ export function registerAgentNamespace(
     socket.on(
       'typing:set',
       handle(Typing, async (p) => {
-        await dispatcher.agentTyping(agent, p.conversationId, p.typing);
+        if (typingAllowed()) await dispatcher.agentTyping(agent, p.conversationId, p.typing);
         return {};
       }),
     );
 
-    const departments = await store.directory.departments();
-    socket.emit('agent:hello', { agent, status, departments });
+    try {
+      const departments = await store.directory.departments();
+      socket.emit('agent:hello', { agent, status, departments });
+    } catch (error) {
+      app.log.error({ err: error }, 'agent hello failed');
+      socket.disconnect(true);
+    }
   });
 }

@@ -74,3 +74,11 @@ export function rateLimiter(limit: RateLimit, clock: () => number): () => void {
     if (!take(bucket, limit, clock())) fail('rate_limited', 'too many messages; slow down');
   };
 }
+
+/** Typing indicators: a few a second is plenty; the rest are dropped without a word. */
+const TYPING = { perSecond: 2, burst: 5 };
+
+export function typingLimiter(clock: () => number): () => boolean {
+  const bucket = newBucket(TYPING, clock());
+  return () => take(bucket, TYPING, clock());
+}

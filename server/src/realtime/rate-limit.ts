@@ -25,3 +25,18 @@ export function take(bucket: Bucket, limit: RateLimit, now: number): boolean {
   bucket.tokens -= 1;
   return true;
 }
+
+/** One bucket per client address, forgetting them all once there are too many. */
+export function addressLimiter(
+  limit: RateLimit,
+  clock: () => number,
+): (address: string) => boolean {
+  const buckets = new Map<string, Bucket>();
+  return (address) => {
+    if (buckets.size > 10_000) buckets.clear();
+    const now = clock();
+    const bucket = buckets.get(address) ?? newBucket(limit, now);
+    buckets.set(address, bucket);
+    return take(bucket, limit, now);
+  };
+}

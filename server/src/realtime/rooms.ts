@@ -8,4 +8,6 @@ export const rooms = {
   department: (departmentId: string) => `department:${departmentId}`,
   /** All sockets of one agent. */
   agent: (agentId: string) => `agent:${agentId}`,
+  /** All sockets opened with one console session, closed when it signs out. */
+  session: (tokenHash: string) => `session:${tokenHash}`,
 } as const;

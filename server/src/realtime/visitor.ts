@@ -14,8 +14,15 @@ import { hashToken, newToken } from '../auth/tokens.ts';
 import { type Dispatcher, newVisitorId } from '../dispatch/dispatcher.ts';
 import { isSameOrigin } from '../origin.ts';
 import type { Visitor } from '../store/visitors.ts';
-import { connectError, createHandler, rateLimiter, rejectUnknown } from './handler.ts';
+import {
+  connectError,
+  createHandler,
+  rateLimiter,
+  rejectUnknown,
+  typingLimiter,
+} from './handler.ts';
 import type { RateLimit } from './rate-limit.ts';
+import { addressLimiter } from './rate-limit.ts';
 import { rooms } from './rooms.ts';
 
 interface VisitorData {
@@ -31,6 +38,8 @@ type VisitorNamespace = Namespace<
 >;
 
 const checkAuth = TypeCompiler.Compile(VisitorAuth);
+/** New visitors per client address: an office behind one NAT, not a script. */
+const NEW_VISITORS = { perSecond: 1, burst: 60 };
 const Empty = Type.Object({}, { additionalProperties: false });
 
 export function registerVisitorNamespace(
@@ -42,6 +51,8 @@ export function registerVisitorNamespace(
   // server with one map, so each namespace is narrowed to its own here.
   const nsp = app.io.of('/visitor') as unknown as VisitorNamespace;
   const { store, clock } = app;
+
+  const newVisitorAllowed = addressLimiter(NEW_VISITORS, clock);
 
   // Only the chat frame, on the hub's own origin, may connect: host pages never
   // hold the visitor's socket or token.
@@ -62,6 +73,9 @@ export function registerVisitorNamespace(
       if (known && auth.token) {
         socket.data = { visitor: known, token: auth.token };
       } else {
+        if (!newVisitorAllowed(socket.handshake.address)) {
+          return next(connectError('rate_limited', 'too many new visitors from this address'));
+        }
         const token = newToken();
         const visitor = await store.visitors.create(newVisitorId(), site.id, hashToken(token), now);
         socket.data = { visitor, token };
@@ -88,6 +102,7 @@ export function registerVisitorNamespace(
     socket.emit('visitor:session', { visitorId: visitor.id, token });
 
     const limited = rateLimiter(rateLimit, clock);
+    const typingAllowed = typingLimiter(clock);
 
     socket.onAny(rejectUnknown(known));
     socket.on(
@@ -119,7 +134,7 @@ export function registerVisitorNamespace(
     socket.on(
       'typing:set',
       handle(Typing, async (p) => {
-        await dispatcher.visitorTyping(visitor, p.conversationId, p.typing);
+        if (typingAllowed()) await dispatcher.visitorTyping(visitor, p.conversationId, p.typing);
         return {};
       }),
     );

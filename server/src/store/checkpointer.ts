@@ -11,11 +11,17 @@ export interface Checkpointer {
  */
 export function startCheckpointer(
   filename: string,
-  { intervalMs = 1000, maxWalBytes = 256 * 1024 * 1024 } = {},
+  {
+    intervalMs = 1000,
+    maxWalBytes = 256 * 1024 * 1024,
+    onError = (error: unknown) => console.error('checkpointer stopped', error),
+  } = {},
 ): Checkpointer {
   const worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
     workerData: { filename, intervalMs, maxWalBytes },
   });
+  // Without checkpoints the WAL only grows; that must be reported, never crash the hub.
+  worker.on('error', onError);
   // The worker alone must not keep the process alive…
   worker.unref();
   return {

@@ -123,6 +123,40 @@ describe('message store', () => {
     ]);
   });
 
+  it("never hands a note or another sender's message back for a reused clientId", async () => {
+    const { store, visitorSays, agentSays } = await setup();
+    await agentSays('secret', 'note');
+    await store.agents.create(
+      {
+        id: 'a2',
+        email: 'b@x',
+        name: 'Bob',
+        role: 'agent',
+        passwordHash: 'x',
+        departments: ['pre_sales'],
+      },
+      0,
+    );
+    const bob = await store.messages.append(
+      {
+        conversationId: 'c1',
+        visitorId: null,
+        clientId: 'secret',
+        author: 'agent',
+        authorId: 'a2',
+        authorName: 'Bob',
+        kind: 'note',
+        body: 'x',
+      },
+      5,
+    );
+    expect(bob).toEqual({ ok: false, code: 'invalid_payload' });
+    expect(await visitorSays('secret')).toEqual({ ok: false, code: 'invalid_payload' });
+    // The rightful sender's retry still gets the original back.
+    const retry = await agentSays('secret', 'note');
+    expect(retry.ok && retry.duplicate && retry.message.body).toBe('secret');
+  });
+
   it('returns what a broadcast needs with a new message', async () => {
     const { visitorSays } = await setup();
     const result = await visitorSays('hi');
@@ -156,6 +190,40 @@ describe('message store', () => {
     expect(await intruder('mine')).toEqual({ ok: false, code: 'not_found' });
     const held = await store.messages.after('c1', 0, 10, true);
     expect(held.map((m) => m.clientId)).toEqual(['mine']);
+  });
+
+  it("never hands a note or another sender's message back for a reused clientId", async () => {
+    const { store, visitorSays, agentSays } = await setup();
+    await agentSays('secret', 'note');
+    await store.agents.create(
+      {
+        id: 'a2',
+        email: 'b@x',
+        name: 'Bob',
+        role: 'agent',
+        passwordHash: 'x',
+        departments: ['pre_sales'],
+      },
+      0,
+    );
+    const bob = await store.messages.append(
+      {
+        conversationId: 'c1',
+        visitorId: null,
+        clientId: 'secret',
+        author: 'agent',
+        authorId: 'a2',
+        authorName: 'Bob',
+        kind: 'note',
+        body: 'x',
+      },
+      5,
+    );
+    expect(bob).toEqual({ ok: false, code: 'invalid_payload' });
+    expect(await visitorSays('secret')).toEqual({ ok: false, code: 'invalid_payload' });
+    // The rightful sender's retry still gets the original back.
+    const retry = await agentSays('secret', 'note');
+    expect(retry.ok && retry.duplicate && retry.message.body).toBe('secret');
   });
 
   it('returns what a broadcast needs with a new message', async () => {

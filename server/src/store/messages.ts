@@ -31,7 +31,7 @@ export type MessageTarget = Pick<Conversation, 'id' | 'visitorId' | 'department'
 export type AppendResult =
   | { ok: true; message: Message; duplicate: true }
   | { ok: true; message: Message; duplicate: false; target: MessageTarget }
-  | { ok: false; code: 'not_found' | 'conversation_closed' | 'forbidden' };
+  | { ok: false; code: 'not_found' | 'conversation_closed' | 'forbidden' | 'invalid_payload' };
 
 /** UTF-16 units kept in a conversation's list preview. */
 const PREVIEW_LENGTH = 140;
@@ -39,10 +39,13 @@ const PREVIEW_LENGTH = 140;
 const COLUMNS = 'conversation_id, seq, client_id, author, author_name, kind, body, created_at';
 
 export function createMessageStore(db: Db, writes: WriteQueue) {
-  const byClientId = db.prepare<[string, string], MessageRow & { owner: string }>(
+  const byClientId = db.prepare<
+    [string, string],
+    MessageRow & { owner: string; author_id: string | null }
+  >(
     `SELECT ${COLUMNS.split(', ')
       .map((c) => `m.${c}`)
-      .join(', ')}, c.visitor_id AS owner
+      .join(', ')}, m.author_id, c.visitor_id AS owner
      FROM messages m JOIN conversations c ON c.id = m.conversation_id
      WHERE m.conversation_id = ? AND m.client_id = ?`,
   );
@@ -98,7 +101,19 @@ export function createMessageStore(db: Db, writes: WriteQueue) {
     append(m: NewMessage, now: number): Promise<AppendResult> {
       return writes.run((): AppendResult => {
         const existing = byClientId.get(m.conversationId, m.clientId);
-        if (existing && (m.visitorId === null || existing.owner === m.visitorId)) {
+        if (existing) {
+          // Another visitor's conversation is reported as missing, so ids leak nothing.
+          if (m.visitorId !== null && existing.owner !== m.visitorId) {
+            return { ok: false, code: 'not_found' };
+          }
+          // A retry is the same sender sending the same kind again. Anyone else naming
+          // this clientId is refused: clientIds travel in every payload and are no
+          // secret, so they must never unlock a note or another agent's message.
+          const sameSender =
+            existing.author === m.author &&
+            existing.author_id === m.authorId &&
+            existing.kind === m.kind;
+          if (!sameSender) return { ok: false, code: 'invalid_payload' };
           return { ok: true, message: toMessage(existing), duplicate: true };
         }
         const visible = m.kind === 'text';

@@ -14,6 +14,13 @@ export interface WriteQueue {
   flush(): void;
 }
 
+/** Marks an error thrown by a write itself, as opposed to by the transaction. */
+class WriteFailed extends Error {
+  constructor(readonly original: unknown) {
+    super('a write in the batch failed');
+  }
+}
+
 interface Pending {
   write: () => unknown;
   resolve: (value: unknown) => void;
@@ -24,7 +31,15 @@ export function createWriteQueue(db: Db): WriteQueue {
   let queue: Pending[] = [];
   let scheduled = false;
 
-  const runBatch = db.transaction((batch: Pending[]) => batch.map((p) => p.write()));
+  const runBatch = db.transaction((batch: Pending[]) =>
+    batch.map((p) => {
+      try {
+        return p.write();
+      } catch (error) {
+        throw new WriteFailed(error);
+      }
+    }),
+  );
 
   function flush(): void {
     scheduled = false;
@@ -36,8 +51,11 @@ export function createWriteQueue(db: Db): WriteQueue {
       // IMMEDIATE takes the write lock up front, where the busy timeout applies; a
       // deferred BEGIN upgrading mid-transaction gets SQLITE_BUSY at once instead.
       results = runBatch.immediate(batch);
-    } catch {
-      for (const p of batch) runAlone(p);
+    } catch (error) {
+      // One write threw: run each alone so only that one fails. Anything else (the
+      // database busy, full or broken) would fail them alone too, so fail the batch.
+      if (error instanceof WriteFailed) for (const p of batch) runAlone(p);
+      else for (const p of batch) p.reject(error);
       return;
     }
     for (const [i, p] of batch.entries()) p.resolve(results[i]);

@@ -72,6 +72,10 @@ CREATE TABLE conversations (
   UNIQUE (visitor_id, client_id)
 ) WITHOUT ROWID;
 
+-- An agent's own conversations, open and recently resolved (the console's list).
+CREATE INDEX conversations_assignee ON conversations (assignee_id, status, resolved_at)
+  WHERE assignee_id IS NOT NULL;
+
 -- Open conversations by department (the console's lists, routing state on restart).
 CREATE INDEX conversations_open ON conversations (status, department_id)
   WHERE status != 'resolved';

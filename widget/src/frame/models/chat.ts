@@ -17,6 +17,7 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
 const TYPING_HIDE_MS = 5_000;
 const RETRY_MS = 3_000;
+const RESEND_MS = 2_000;
 
 export interface ChatDeps {
   socket: VisitorSocket;
@@ -66,7 +67,10 @@ export function createChatModel({
 
   function show(next: Conversation | null): void {
     batch(() => {
-      if (conversation.value?.id !== next?.id) messages.value = [];
+      if (conversation.value?.id !== next?.id) {
+        messages.value = [];
+        resumeAfter = null;
+      }
       conversation.value = next;
       agentTyping.value = false;
     });
@@ -81,15 +85,23 @@ export function createChatModel({
     });
   }
 
+  // Where the next sync starts. While connected, messages arrive in seq order, so on a
+  // disconnect everything up to the newest held one is complete. A live message that
+  // arrives after the reconnect but before the sync must not move that point past
+  // the gap, hence it is pinned here rather than read from the transcript.
+  let resumeAfter: number | null = null;
+
   async function sync(conversationId: string): Promise<void> {
+    let afterSeq = resumeAfter ?? lastSeq(messages.value);
     for (;;) {
-      const afterSeq = lastSeq(messages.value);
       const ack = await request(socket, 'conversation:sync', { conversationId, afterSeq });
       if (!ack.ok || conversation.value?.id !== conversationId) return;
       conversation.value = ack.conversation;
       accept(ack.messages);
-      if (ack.messages.length < LIMITS.syncPage) return;
+      if (ack.messages.length < LIMITS.syncPage) break;
+      afterSeq = lastSeq(ack.messages);
     }
+    resumeAfter = null;
   }
 
   async function deliver(entry: PendingMessage): Promise<void> {
@@ -100,13 +112,21 @@ export function createChatModel({
     try {
       ack = await request(socket, 'message:send', { conversationId, clientId, body });
     } catch {
-      return; // Timed out: still pending, resent with the same clientId on reconnect.
+      // Timed out. Disconnected: the reconnect resends it. Still connected (a slow
+      // hub): resend now with the same clientId; the hub keeps it once either way.
+      if (socket.connected) setTimeout(() => resendIfPending(entry.clientId), RESEND_MS);
+      return;
     }
     if (ack.ok) {
       accept([ack.message]);
     } else {
       outbox.value = fail(outbox.value, clientId, t(errorKey(ack.error.code)));
     }
+  }
+
+  function resendIfPending(clientId: string): void {
+    const entry = outbox.value.find((p) => p.clientId === clientId && p.failed === null);
+    if (entry) void deliver(entry);
   }
 
   async function refresh(): Promise<void> {
@@ -156,6 +176,7 @@ export function createChatModel({
   });
   socket.on('disconnect', (reason) => {
     connection.value = 'reconnecting';
+    if (conversation.value) resumeAfter ??= lastSeq(messages.value);
     agentTyping.value = false;
     // The hub dropped us on purpose; socket.io will not retry that by itself.
     if (reason === 'io server disconnect') socket.connect();
@@ -164,9 +185,12 @@ export function createChatModel({
     if (socket.active) return;
     // The hub refused the handshake. The token is never dropped here: the hub answers
     // an unknown token with a fresh visitor itself, and forgetting a good token on a
-    // passing 'unavailable' would lose the visitor's conversation. Only a refusal that
-    // can pass (unavailable) is retried; forbidden/not_found are the embed's mistake.
-    if (error.message === 'unavailable') later(RETRY_MS, () => socket.connect());
+    // passing 'unavailable' would lose the visitor's conversation. Only refusals that
+    // pass (unavailable, rate_limited) are retried; forbidden/not_found are the
+    // embed's own mistake.
+    if (error.message === 'unavailable' || error.message === 'rate_limited') {
+      later(RETRY_MS, () => socket.connect());
+    }
   });
   socket.on('visitor:session', ({ token }) => tokens.set(siteKey, token));
   socket.on('message:new', (message) => {
