@@ -63,7 +63,7 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
     now: clock,
     onRoutingError: (error) => app.log.error({ err: error }, 'routing failed'),
   });
-  registerVisitorNamespace(app, dispatcher, config.rateLimit);
+  registerVisitorNamespace(app, dispatcher, config);
   registerAgentNamespace(app, dispatcher, config.rateLimit);
 
   await app.register(siteRoutes, { demoSiteKey: DEMO_SITE_KEY });

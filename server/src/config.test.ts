@@ -21,6 +21,7 @@ describe('configFromEnv', () => {
       DEMO_SITE_ORIGINS: 'https://a.example, http://b.example:8080/',
       LOG_LEVEL: 'debug',
       TRUST_PROXY: 'true',
+      NEW_VISITORS_PER_SEC: '2',
     });
     expect(c).toMatchObject({
       port: 0,
@@ -33,6 +34,7 @@ describe('configFromEnv', () => {
       demoSiteOrigins: ['https://a.example', 'http://b.example:8080'],
       logLevel: 'debug',
       trustProxy: true,
+      newVisitorLimit: { perSecond: 2, burst: 120 },
     });
   });
 

@@ -14,6 +14,8 @@ export interface Config {
   synchronous: 'normal' | 'full';
   /** Messages (and conversation starts) per socket. */
   rateLimit: RateLimit;
+  /** New visitors per client address (a whole office can share one). */
+  newVisitorLimit: RateLimit;
   /** Origins besides the hub's own that may embed the demo site's widget. */
   demoSiteOrigins: string[];
   widgetDist: string;
@@ -33,6 +35,7 @@ export const DEFAULT_CONFIG: Config = {
   logLevel: 'info',
   synchronous: 'normal',
   rateLimit: { perSecond: 10, burst: 30 },
+  newVisitorLimit: { perSecond: 10, burst: 600 },
   demoSiteOrigins: [],
   widgetDist: resolve(repoRoot, 'widget/dist'),
   consoleDist: resolve(repoRoot, 'console/dist'),
@@ -70,6 +73,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
   if (env.RATE_LIMIT_PER_SEC) {
     const perSecond = integer('RATE_LIMIT_PER_SEC', env.RATE_LIMIT_PER_SEC, 1, 1_000_000);
     config.rateLimit = { perSecond, burst: perSecond * 3 };
+  }
+  if (env.NEW_VISITORS_PER_SEC) {
+    const perSecond = integer('NEW_VISITORS_PER_SEC', env.NEW_VISITORS_PER_SEC, 1, 1_000_000);
+    config.newVisitorLimit = { perSecond, burst: perSecond * 60 };
   }
   if (env.TRUST_PROXY) {
     const value = env.TRUST_PROXY.toLowerCase();

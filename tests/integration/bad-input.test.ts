@@ -154,3 +154,22 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('new visitors per address', () => {
+  it('refuses a burst of new visitors past the limit, never a returning one', async () => {
+    const limited = await startHub({ config: { newVisitorLimit: { perSecond: 1, burst: 2 } } });
+    try {
+      const first = await connectVisitor(limited);
+      const second = await connectVisitor(limited);
+      const third = await connectVisitor(limited).catch((error: Error) => error.message);
+      expect(third).toBe('rate_limited');
+      // Coming back with a token creates nothing, so it is never limited.
+      first.socket.close();
+      const back = await connectVisitor(limited, { token: first.token });
+      expect(back.visitorId).toBe(first.visitorId);
+      for (const v of [second, back]) v.socket.close();
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -160,6 +160,7 @@ async function startTarget(
       LOG_LEVEL: 'warn',
       // The default (10 msg/s per socket) is for people; the bench sends faster.
       RATE_LIMIT_PER_SEC: '100000',
+      NEW_VISITORS_PER_SEC: '100000',
       SWITCHBOARD_ADMIN_EMAIL: ADMIN_EMAIL,
       SWITCHBOARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
     },

@@ -38,21 +38,26 @@ type VisitorNamespace = Namespace<
 >;
 
 const checkAuth = TypeCompiler.Compile(VisitorAuth);
-/** New visitors per client address: an office behind one NAT, not a script. */
-const NEW_VISITORS = { perSecond: 1, burst: 60 };
 const Empty = Type.Object({}, { additionalProperties: false });
+
+export interface VisitorLimits {
+  rateLimit: RateLimit;
+  newVisitorLimit: RateLimit;
+  /** Take the client address from X-Forwarded-For (set with TRUST_PROXY). */
+  trustProxy: boolean;
+}
 
 export function registerVisitorNamespace(
   app: FastifyInstance,
   dispatcher: Dispatcher,
-  rateLimit: RateLimit,
+  { rateLimit, newVisitorLimit, trustProxy }: VisitorLimits,
 ): void {
   // One Server carries two namespaces with different event maps; Socket.IO types the
   // server with one map, so each namespace is narrowed to its own here.
   const nsp = app.io.of('/visitor') as unknown as VisitorNamespace;
   const { store, clock } = app;
 
-  const newVisitorAllowed = addressLimiter(NEW_VISITORS, clock);
+  const newVisitorAllowed = addressLimiter(newVisitorLimit, clock);
 
   // Only the chat frame, on the hub's own origin, may connect: host pages never
   // hold the visitor's socket or token.
@@ -73,7 +78,7 @@ export function registerVisitorNamespace(
       if (known && auth.token) {
         socket.data = { visitor: known, token: auth.token };
       } else {
-        if (!newVisitorAllowed(socket.handshake.address)) {
+        if (!newVisitorAllowed(clientAddress(socket.handshake, trustProxy))) {
           return next(connectError('rate_limited', 'too many new visitors from this address'));
         }
         const token = newToken();
@@ -139,4 +144,14 @@ export function registerVisitorNamespace(
       }),
     );
   });
+}
+
+/** The visitor's address; behind a trusted proxy, the first X-Forwarded-For entry. */
+function clientAddress(
+  handshake: { address: string; headers: Record<string, string | string[] | undefined> },
+  trustProxy: boolean,
+): string {
+  const forwarded = handshake.headers['x-forwarded-for'];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return trustProxy && first ? first : handshake.address;
 }
