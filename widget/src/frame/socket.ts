@@ -9,7 +9,6 @@ export const tokenKey = (siteKey: string) => `switchboard:token:${siteKey}`;
 export interface TokenStore {
   get(siteKey: string): string | undefined;
   set(siteKey: string, token: string): void;
-  clear(siteKey: string): void;
 }
 
 /** localStorage can throw (storage disabled, third-party iframe blocking): then we forget. */
@@ -26,13 +25,6 @@ export const localTokenStore: TokenStore = {
       localStorage.setItem(tokenKey(siteKey), token);
     } catch {
       // Session-only visitor: the next visit starts a new identity.
-    }
-  },
-  clear(siteKey) {
-    try {
-      localStorage.removeItem(tokenKey(siteKey));
-    } catch {
-      // Nothing stored, nothing to clear.
     }
   },
 };
