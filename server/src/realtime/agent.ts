@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import type { AgentClientEvents, AgentProfile, AgentServerEvents } from '@switchboard/shared';
 import {
   AgentSendMessage,
@@ -16,6 +15,7 @@ import { isSameOrigin } from '../origin.ts';
 import {
   connectError,
   createHandler,
+  Empty,
   rateLimiter,
   rejectUnknown,
   typingLimiter,
@@ -35,8 +35,6 @@ type AgentNamespace = Namespace<
   Record<string, never>,
   AgentData
 >;
-
-const Empty = Type.Object({}, { additionalProperties: false });
 
 export function registerAgentNamespace(
   app: FastifyInstance,
@@ -67,15 +65,6 @@ export function registerAgentNamespace(
   });
 
   const handle = createHandler(app.log);
-  const known = new Set<string>([
-    'conversation:list',
-    'conversation:sync',
-    'conversation:claim',
-    'conversation:resolve',
-    'message:send',
-    'agent:status',
-    'typing:set',
-  ] satisfies (keyof AgentClientEvents)[]);
 
   nsp.on('connection', async (socket) => {
     const { agent } = socket.data;
@@ -87,7 +76,7 @@ export function registerAgentNamespace(
     const limited = rateLimiter(rateLimit, clock);
     const typingAllowed = typingLimiter(clock);
 
-    socket.onAny(rejectUnknown(known));
+    socket.onAny(rejectUnknown(socket));
     socket.on(
       'conversation:list',
       handle(Empty, async () => {

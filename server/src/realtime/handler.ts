@@ -1,4 +1,4 @@
-import type { Static, TSchema } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { type AckError, LIMITS } from '@switchboard/shared';
 import type { FastifyBaseLogger } from 'fastify';
@@ -51,16 +51,22 @@ export function createHandler(log: FastifyBaseLogger) {
   };
 }
 
-/** Answers events the namespace does not know, so a client waiting on an ack hears why. */
-export function rejectUnknown(known: ReadonlySet<string>) {
+/**
+ * Answers events the socket has no handler for, so a client waiting on an ack hears
+ * why. The socket's own listeners are the list of known events.
+ */
+export function rejectUnknown(socket: { listenerCount(event: string): number }) {
   return (event: string, ...args: unknown[]): void => {
-    if (known.has(event)) return;
+    if (socket.listenerCount(event) > 0) return;
     const ack = args[args.length - 1];
     if (typeof ack === 'function') {
       (ack as Reply)(failure('invalid_payload', `unknown event ${event}`));
     }
   };
 }
+
+/** Payload of events that take no arguments: `{}`. */
+export const Empty = Type.Object({}, { additionalProperties: false });
 
 /** A refused handshake: the client's connect_error carries the code as its message. */
 export function connectError(code: AckError['code'], message: string): Error {

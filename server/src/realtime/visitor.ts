@@ -1,4 +1,3 @@
-import { Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { VisitorClientEvents, VisitorServerEvents } from '@switchboard/shared';
 import {
@@ -17,12 +16,12 @@ import type { Visitor } from '../store/visitors.ts';
 import {
   connectError,
   createHandler,
+  Empty,
   rateLimiter,
   rejectUnknown,
   typingLimiter,
 } from './handler.ts';
-import type { RateLimit } from './rate-limit.ts';
-import { addressLimiter } from './rate-limit.ts';
+import { addressLimiter, type RateLimit } from './rate-limit.ts';
 import { rooms } from './rooms.ts';
 
 interface VisitorData {
@@ -38,8 +37,6 @@ type VisitorNamespace = Namespace<
 >;
 
 const checkAuth = TypeCompiler.Compile(VisitorAuth);
-const Empty = Type.Object({}, { additionalProperties: false });
-
 export interface VisitorLimits {
   rateLimit: RateLimit;
   newVisitorLimit: RateLimit;
@@ -93,13 +90,6 @@ export function registerVisitorNamespace(
   });
 
   const handle = createHandler(app.log);
-  const known = new Set<string>([
-    'conversation:list',
-    'conversation:start',
-    'conversation:sync',
-    'message:send',
-    'typing:set',
-  ] satisfies (keyof VisitorClientEvents)[]);
 
   nsp.on('connection', (socket) => {
     const { visitor, token } = socket.data;
@@ -109,7 +99,7 @@ export function registerVisitorNamespace(
     const limited = rateLimiter(rateLimit, clock);
     const typingAllowed = typingLimiter(clock);
 
-    socket.onAny(rejectUnknown(known));
+    socket.onAny(rejectUnknown(socket));
     socket.on(
       'conversation:list',
       handle(Empty, async () => ({
