@@ -21,6 +21,16 @@ export interface OpenDbOptions {
 
 /** Opens (creating if needed) the database, sets pragmas and applies migrations. */
 export function openDb(filename: string, options: OpenDbOptions = {}): Db {
+  const db = connect(filename, options);
+  migrate(db);
+  return db;
+}
+
+/**
+ * Opens the database with the hub's pragmas and nothing else. The benchmark's floor
+ * relay uses it to pay for durability exactly as the hub does.
+ */
+export function connect(filename: string, options: OpenDbOptions = {}): Db {
   const db = new Database(filename);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
@@ -32,7 +42,6 @@ export function openDb(filename: string, options: OpenDbOptions = {}): Db {
   if (options.externalCheckpoints) db.pragma('wal_autocheckpoint = 0');
   // After a checkpoint lets the WAL start over, cut the file back to this size.
   db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
-  migrate(db);
   return db;
 }
 
