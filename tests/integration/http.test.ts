@@ -97,5 +97,7 @@ describe('pages', () => {
     expect(await console.text()).toContain('<div id="app">');
     expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
     expect(await errorOf(await fetch(`${hub.url}/api/nothing`))).toEqual([404, 'not_found']);
+    // A missing file under the console is a JSON 404 too, not the app's index.html.
+    expect(await errorOf(await fetch(`${hub.url}/console/missing.js`))).toEqual([404, 'not_found']);
   });
 });

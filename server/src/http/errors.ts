@@ -1,5 +1,5 @@
 import { type ErrorCode, HTTP_STATUS } from '@switchboard/shared';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HubError } from '../errors.ts';
 
@@ -11,6 +11,13 @@ const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
   413: 'too_large',
   429: 'rate_limited',
 };
+
+/** The answer for a path nothing serves. */
+export function noRoute(request: FastifyRequest, reply: FastifyReply): void {
+  reply
+    .status(404)
+    .send({ ok: false, error: { code: 'not_found', message: `no route ${request.url}` } });
+}
 
 /** Every HTTP error is `{ ok: false, error: { code, message } }` with the code's status. */
 export const errorsPlugin = fp(
@@ -33,11 +40,7 @@ export const errorsPlugin = fp(
       }
       reply.status(HTTP_STATUS[code]).send({ ok: false, error: { code, message } });
     });
-    app.setNotFoundHandler((request, reply) => {
-      reply
-        .status(404)
-        .send({ ok: false, error: { code: 'not_found', message: `no route ${request.url}` } });
-    });
+    app.setNotFoundHandler(noRoute);
   },
   { name: 'errors' },
 );

@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { fail } from '../errors.ts';
 import { demoPage } from './demo-page.ts';
+import { noRoute } from './errors.ts';
 
 /**
  * The console SPA, registered under the /console prefix: files from its build, and
@@ -19,9 +20,7 @@ export async function consoleRoutes(app: FastifyInstance, opts: { dist: string }
     if (request.method === 'GET' && !request.url.includes('.')) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
-    reply
-      .status(404)
-      .send({ ok: false, error: { code: 'not_found', message: `no route ${request.url}` } });
+    noRoute(request, reply);
   });
 }
 
