@@ -1,5 +1,6 @@
-import type { Conversation, ConversationStatus, DepartmentId } from '@switchboard/shared';
+import type { Author, Conversation, ConversationStatus, DepartmentId } from '@switchboard/shared';
 import type { Db } from './db.ts';
+import { preview } from './messages.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 interface ConversationRow {
@@ -14,19 +15,31 @@ interface ConversationRow {
   updated_at: number;
   resolved_at: number | null;
   last_seq: number;
-  preview_seq: number | null;
-  preview_author: 'visitor' | 'agent' | null;
-  preview_body: string | null;
-  preview_at: number | null;
+  shown_seq: number | null;
+  shown_author: Author | null;
+  shown_body: string | null;
+  shown_at: number | null;
 }
 
+// A message never touches its conversation row, so what a list shows of its messages
+// is read from the end of their (conversation_id, seq) index. The newest text message
+// is the preview (notes never are); updated_at counts messages as well as the
+// conversation's own changes.
 const SELECT = `
   SELECT c.id, c.department_id, c.status, c.visitor_id, v.name AS visitor_name,
-         c.assignee_id, a.name AS assignee_name, c.created_at, c.updated_at, c.resolved_at,
-         c.last_seq, c.preview_seq, c.preview_author, c.preview_body, c.preview_at
+         c.assignee_id, a.name AS assignee_name, c.created_at, c.resolved_at,
+         max(c.updated_at, coalesce(newest.created_at, c.updated_at)) AS updated_at,
+         coalesce(newest.seq, 0) AS last_seq,
+         shown.seq AS shown_seq, shown.author AS shown_author, shown.body AS shown_body,
+         shown.created_at AS shown_at
   FROM conversations c
   JOIN visitors v ON v.id = c.visitor_id
-  LEFT JOIN agents a ON a.id = c.assignee_id`;
+  LEFT JOIN agents a ON a.id = c.assignee_id
+  LEFT JOIN messages newest ON newest.id =
+    (SELECT id FROM messages WHERE conversation_id = c.id ORDER BY seq DESC LIMIT 1)
+  LEFT JOIN messages shown ON shown.id =
+    (SELECT id FROM messages WHERE conversation_id = c.id AND kind = 'text'
+     ORDER BY seq DESC LIMIT 1)`;
 
 export interface NewConversation {
   id: string;
@@ -56,6 +69,7 @@ export function createConversationStore(db: Db, writes: WriteQueue) {
   const forVisitor = db.prepare<[string, number], ConversationRow>(
     `${SELECT} WHERE c.visitor_id = ? ORDER BY c.created_at DESC LIMIT ?`,
   );
+  // Ordered by the SELECT's updated_at, which counts messages, not the column.
   const forAgent = db.prepare<
     [{ agent: string; departments: string; resolvedLimit: number }],
     ConversationRow
@@ -68,7 +82,7 @@ export function createConversationStore(db: Db, writes: WriteQueue) {
         OR c.id IN (SELECT id FROM conversations
                     WHERE assignee_id = @agent AND status = 'resolved'
                     ORDER BY resolved_at DESC LIMIT @resolvedLimit)
-     ORDER BY c.updated_at DESC`,
+     ORDER BY updated_at DESC`,
   );
   const waiting = db.prepare<[], { id: string; department_id: string; queued_at: number }>(
     `SELECT id, department_id, queued_at FROM conversations WHERE status = 'waiting'`,
@@ -182,13 +196,13 @@ export function toConversation(row: ConversationRow): Conversation {
     resolvedAt: row.resolved_at,
     lastSeq: row.last_seq,
     lastMessage:
-      row.preview_seq === null || row.preview_author === null
+      row.shown_seq === null || row.shown_author === null || row.shown_at === null
         ? null
         : {
-            seq: row.preview_seq,
-            author: row.preview_author,
-            body: row.preview_body ?? '',
-            createdAt: row.preview_at ?? row.updated_at,
+            seq: row.shown_seq,
+            author: row.shown_author,
+            body: preview(row.shown_body ?? ''),
+            createdAt: row.shown_at,
           },
   };
 }

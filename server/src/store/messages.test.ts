@@ -1,9 +1,25 @@
+import type { MessageKind } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
-import { preview } from './messages.ts';
-import { openSqliteStore } from './store.ts';
+import { createAgentStore } from './agents.ts';
+import { createConversationStore } from './conversations.ts';
+import { openDb } from './db.ts';
+import { createDirectoryStore } from './directory.ts';
+import { createMessageStore, type NewMessage, preview } from './messages.ts';
+import { createVisitorStore } from './visitors.ts';
+import { createWriteQueue } from './write-queue.ts';
 
 async function setup() {
-  const store = openSqliteStore({ filename: ':memory:' });
+  // The stores as openSqliteStore wires them, with the database at hand for what no
+  // store method does (handing a chat to another agent).
+  const db = openDb(':memory:');
+  const writes = createWriteQueue(db);
+  const store = {
+    directory: createDirectoryStore(db),
+    agents: createAgentStore(db),
+    visitors: createVisitorStore(db),
+    conversations: createConversationStore(db, writes),
+    messages: createMessageStore(db, writes),
+  };
   await store.directory.ensureDepartment({ id: 'pre_sales', name: { en: 'P', 'zh-CN': 'P' } }, 0);
   await store.directory.saveSite({ id: 's', key: 'k', name: 'S', allowedOrigins: [] }, 0);
   await store.visitors.create('V1', 's', 'hash', 0);
@@ -50,7 +66,43 @@ async function setup() {
       },
       3,
     );
-  return { store, conversation, visitorSays, agentSays };
+  /** Any message, to any conversation, by V1 unless an agent is named. */
+  const says = (
+    conversationId: string,
+    clientId: string,
+    over: Partial<NewMessage> = {},
+    now = 4,
+  ) =>
+    store.messages.append(
+      {
+        conversationId,
+        visitorId: 'V1',
+        clientId,
+        author: 'visitor',
+        authorId: null,
+        authorName: null,
+        kind: 'text',
+        body: clientId,
+        ...over,
+      },
+      now,
+    );
+  const agent = (id: string, kind: MessageKind = 'text'): Partial<NewMessage> => ({
+    visitorId: null,
+    author: 'agent',
+    authorId: id,
+    authorName: id,
+    kind,
+  });
+  return { db, store, conversation, visitorSays, agentSays, says, agent };
+}
+
+/** seq of each message in the conversation, oldest first, notes included. */
+async function seqs(store: Awaited<ReturnType<typeof setup>>['store'], conversationId: string) {
+  return (await store.messages.after(conversationId, 0, 1000, true)).map((m) => [
+    m.seq,
+    m.clientId,
+  ]);
 }
 
 describe('message store', () => {
@@ -166,6 +218,112 @@ describe('message store', () => {
       department: 'pre_sales',
       status: 'waiting',
     });
+  });
+
+  it('numbers each conversation on its own, gap-free, however appends interleave', async () => {
+    const { store, says, agent } = await setup();
+    await store.conversations.start(
+      { id: 'c2', siteId: 's', visitorId: 'V1', clientId: 'start2', department: 'pre_sales' },
+      1,
+    );
+    // One batch (one transaction), then appends committed one by one.
+    const batch = await Promise.all([
+      says('c1', 'a'),
+      says('c2', 'a'),
+      says('c1', 'b'),
+      says('c2', 'b'),
+      says('c2', 'c'),
+      says('c1', 'a'),
+      says('c1', 'c', agent('a1', 'note')),
+    ]);
+    expect(batch.map((r) => r.ok && r.message.seq)).toEqual([1, 1, 2, 2, 3, 1, 3]);
+    expect(await says('c2', 'd')).toMatchObject({ message: { seq: 4 } });
+    expect(await says('c1', 'd')).toMatchObject({ message: { seq: 4 } });
+    expect(await seqs(store, 'c1')).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      [4, 'd'],
+    ]);
+    expect(await seqs(store, 'c2')).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      [4, 'd'],
+    ]);
+    expect((await store.conversations.get('c1'))?.lastSeq).toBe(4);
+    expect((await store.conversations.get('c2'))?.lastSeq).toBe(4);
+  });
+
+  it('returns the original for a duplicate clientId without taking a seq', async () => {
+    const { store, says } = await setup();
+    const first = await says('c1', 'a', { body: 'first' }, 4);
+    const again = await says('c1', 'a', { body: 'edited' }, 5);
+    expect(again).toEqual({
+      ok: true,
+      duplicate: true,
+      message: first.ok ? first.message : null,
+    });
+    expect(again.ok && again.message).toMatchObject({ seq: 1, body: 'first', createdAt: 4 });
+    expect(await says('c1', 'b')).toMatchObject({ message: { seq: 2 } });
+    expect(await seqs(store, 'c1')).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
+  });
+
+  it('hands a retry its original after the conversation is resolved or reassigned', async () => {
+    const { db, store, says, agent } = await setup();
+    await store.conversations.assignWaiting([{ conversationId: 'c1', agentId: 'a1' }], 5);
+    await says('c1', 'v');
+    await says('c1', 'hi', agent('a1'));
+    // Handed to another agent: a1 may no longer write to the visitor, but a1's retry
+    // still gets its message back, and a fresh one is refused.
+    await store.agents.create(
+      {
+        id: 'a2',
+        email: 'b@x',
+        name: 'Bob',
+        role: 'agent',
+        passwordHash: 'x',
+        departments: ['pre_sales'],
+      },
+      0,
+    );
+    db.prepare(`UPDATE conversations SET assignee_id = 'a2' WHERE id = 'c1'`).run();
+    expect(await says('c1', 'hi', agent('a1'))).toMatchObject({
+      ok: true,
+      duplicate: true,
+      message: { seq: 2, author: 'agent', body: 'hi' },
+    });
+    expect(await says('c1', 'more', agent('a1'))).toEqual({ ok: false, code: 'forbidden' });
+    await store.conversations.resolve('c1', 9);
+    expect(await says('c1', 'v')).toMatchObject({
+      ok: true,
+      duplicate: true,
+      message: { seq: 1, author: 'visitor', body: 'v' },
+    });
+    expect(await says('c1', 'hi', agent('a1'))).toMatchObject({ duplicate: true });
+    // Anyone else reusing a stored clientId is still refused as before.
+    expect(await says('c1', 'hi')).toEqual({ ok: false, code: 'invalid_payload' });
+    expect(await says('c1', 'new')).toEqual({ ok: false, code: 'conversation_closed' });
+    expect((await store.conversations.get('c1'))?.lastSeq).toBe(2);
+  });
+
+  it('refuses a clientId reused by another sender without taking a seq', async () => {
+    const { store, says, agent } = await setup();
+    await store.conversations.assignWaiting([{ conversationId: 'c1', agentId: 'a1' }], 5);
+    await says('c1', 'x', agent('a1', 'note'));
+    await says('c1', 'y');
+    const refused = await Promise.all([
+      says('c1', 'x'),
+      says('c1', 'x', agent('a1')),
+      says('c1', 'y', agent('a1')),
+      says('c1', 'y', agent('a1', 'note')),
+    ]);
+    expect(refused).toEqual(Array(4).fill({ ok: false, code: 'invalid_payload' }));
+    expect(await says('c1', 'z')).toMatchObject({ message: { seq: 3 } });
+    expect((await store.conversations.get('c1'))?.lastSeq).toBe(3);
   });
 
   it('pages a transcript after a seq', async () => {

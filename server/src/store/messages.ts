@@ -33,64 +33,73 @@ export type AppendResult =
   | { ok: true; message: Message; duplicate: false; target: MessageTarget }
   | { ok: false; code: 'not_found' | 'conversation_closed' | 'forbidden' | 'invalid_payload' };
 
+/** The conversation as append checks it, read inside the write transaction. */
+interface ConversationRow {
+  visitor_id: string;
+  department_id: string;
+  status: Conversation['status'];
+  assignee_id: string | null;
+}
+
 /** UTF-16 units kept in a conversation's list preview. */
 const PREVIEW_LENGTH = 140;
 
 const COLUMNS = 'conversation_id, seq, client_id, author, author_name, kind, body, created_at';
 
 export function createMessageStore(db: Db, writes: WriteQueue) {
-  const byClientId = db.prepare<
-    [string, string],
-    MessageRow & { owner: string; author_id: string | null }
-  >(
-    `SELECT ${COLUMNS.split(', ')
-      .map((c) => `m.${c}`)
-      .join(', ')}, m.author_id, c.visitor_id AS owner
-     FROM messages m JOIN conversations c ON c.id = m.conversation_id
-     WHERE m.conversation_id = ? AND m.client_id = ?`,
+  const conversation = db.prepare<[string], ConversationRow>(
+    'SELECT visitor_id, department_id, status, assignee_id FROM conversations WHERE id = ?',
   );
-  // One statement checks that the conversation takes messages from this author,
-  // reserves the next seq and returns what the broadcast needs: nothing can slip in
-  // between check and write, and the hot path reads the conversation only once.
-  const nextSeq = db.prepare<
+  const byClientId = db.prepare<[string, string], MessageRow & { author_id: string | null }>(
+    `SELECT ${COLUMNS}, author_id FROM messages WHERE conversation_id = ? AND client_id = ?`,
+  );
+  // Takes the next seq from the (conversation_id, seq) index, one seek: the conversation
+  // row is never rewritten, so a message dirties only the pages of messages. The write
+  // queue runs this inside its transaction and SQLite has one writer, so seqs stay
+  // gap-free. A taken clientId inserts nothing and returns no row.
+  const insert = db.prepare<
     [
       {
+        conversationId: string;
+        clientId: string;
+        author: Author;
+        authorId: string | null;
+        authorName: string | null;
+        kind: MessageKind;
+        body: string;
         now: number;
-        visible: number;
-        author: string;
-        preview: string;
-        mustHold: number;
-        id: string;
-        agent: string | null;
-        visitor: string | null;
       },
     ],
-    { last_seq: number; visitor_id: string; department_id: string; status: Conversation['status'] }
+    { seq: number }
   >(
-    `UPDATE conversations SET
-       last_seq = last_seq + 1,
-       updated_at = @now,
-       preview_seq = CASE WHEN @visible THEN last_seq + 1 ELSE preview_seq END,
-       preview_author = CASE WHEN @visible THEN @author ELSE preview_author END,
-       preview_body = CASE WHEN @visible THEN @preview ELSE preview_body END,
-       preview_at = CASE WHEN @visible THEN @now ELSE preview_at END
-     WHERE id = @id AND status != 'resolved'
-       AND (@visitor IS NULL OR visitor_id = @visitor)
-       AND (@mustHold = 0 OR assignee_id IS @agent)
-     RETURNING last_seq, visitor_id, department_id, status`,
-  );
-  const why = db.prepare<[string], { status: string; visitor_id: string }>(
-    'SELECT status, visitor_id FROM conversations WHERE id = ?',
-  );
-  const insert = db.prepare(
-    `INSERT INTO messages (conversation_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO messages
+       (conversation_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
+     SELECT @conversationId, COALESCE(MAX(seq), 0) + 1, @clientId, @author, @authorId,
+            @authorName, @kind, @body, @now
+     FROM messages WHERE conversation_id = @conversationId
+     ON CONFLICT (conversation_id, client_id) DO NOTHING
+     RETURNING seq`,
   );
   const after = db.prepare<[string, number, number, number], MessageRow>(
     `SELECT ${COLUMNS} FROM messages
      WHERE conversation_id = ? AND seq > ? AND (kind = 'text' OR ?)
      ORDER BY seq LIMIT ?`,
   );
+
+  /**
+   * What a clientId already stored in the conversation means for this sender; null if
+   * it is not taken. A retry is the same sender sending the same kind again. Anyone else
+   * naming this clientId is refused: clientIds travel in every payload and are no
+   * secret, so they must never unlock a note or another agent's message.
+   */
+  const retried = (m: NewMessage): AppendResult | null => {
+    const existing = byClientId.get(m.conversationId, m.clientId);
+    if (!existing) return null;
+    const sameSender =
+      existing.author === m.author && existing.author_id === m.authorId && existing.kind === m.kind;
+    if (!sameSender) return { ok: false, code: 'invalid_payload' };
+    return { ok: true, message: toMessage(existing), duplicate: true };
+  };
 
   return {
     /**
@@ -100,61 +109,33 @@ export function createMessageStore(db: Db, writes: WriteQueue) {
      */
     append(m: NewMessage, now: number): Promise<AppendResult> {
       return writes.run((): AppendResult => {
-        const existing = byClientId.get(m.conversationId, m.clientId);
-        if (existing) {
-          // Another visitor's conversation is reported as missing, so ids leak nothing.
-          if (m.visitorId !== null && existing.owner !== m.visitorId) {
-            return { ok: false, code: 'not_found' };
-          }
-          // A retry is the same sender sending the same kind again. Anyone else naming
-          // this clientId is refused: clientIds travel in every payload and are no
-          // secret, so they must never unlock a note or another agent's message.
-          const sameSender =
-            existing.author === m.author &&
-            existing.author_id === m.authorId &&
-            existing.kind === m.kind;
-          if (!sameSender) return { ok: false, code: 'invalid_payload' };
-          return { ok: true, message: toMessage(existing), duplicate: true };
+        const c = conversation.get(m.conversationId);
+        // Another visitor's conversation is reported as missing, so ids leak nothing.
+        if (!c || (m.visitorId !== null && c.visitor_id !== m.visitorId)) {
+          return { ok: false, code: 'not_found' };
         }
-        const visible = m.kind === 'text';
-        // Only the agent holding a chat writes to the visitor; notes are open to any staff.
-        const mustHold = m.author === 'agent' && visible ? 1 : 0;
-        const row = nextSeq.get({
-          now,
-          visible: visible ? 1 : 0,
+        const refusal = refuse(c, m);
+        // A retry of a message already stored still gets it back, even once the
+        // conversation is resolved or handed to someone else.
+        if (refusal) return retried(m) ?? { ok: false, code: refusal };
+        const row = insert.get({
+          conversationId: m.conversationId,
+          clientId: m.clientId,
           author: m.author,
-          preview: preview(m.body),
-          mustHold,
-          id: m.conversationId,
-          agent: m.authorId,
-          visitor: m.visitorId,
+          authorId: m.authorId,
+          authorName: m.authorName,
+          kind: m.kind,
+          body: m.body,
+          now,
         });
         if (!row) {
-          const found = why.get(m.conversationId);
-          // Another visitor's conversation is reported as missing, so ids leak nothing.
-          if (!found || (m.visitorId !== null && found.visitor_id !== m.visitorId)) {
-            return { ok: false, code: 'not_found' };
-          }
-          return {
-            ok: false,
-            code: found.status === 'resolved' ? 'conversation_closed' : 'forbidden',
-          };
+          const result = retried(m);
+          if (!result) throw new Error('clientId conflict without a stored message');
+          return result;
         }
-        const seq = row.last_seq;
-        insert.run(
-          m.conversationId,
-          seq,
-          m.clientId,
-          m.author,
-          m.authorId,
-          m.authorName,
-          m.kind,
-          m.body,
-          now,
-        );
         const message: Message = {
           conversationId: m.conversationId,
-          seq,
+          seq: row.seq,
           clientId: m.clientId,
           author: m.author,
           authorName: m.authorName,
@@ -164,9 +145,9 @@ export function createMessageStore(db: Db, writes: WriteQueue) {
         };
         const target: MessageTarget = {
           id: m.conversationId,
-          visitorId: row.visitor_id,
-          department: row.department_id,
-          status: row.status,
+          visitorId: c.visitor_id,
+          department: c.department_id,
+          status: c.status,
         };
         return { ok: true, message, duplicate: false, target };
       });
@@ -183,9 +164,20 @@ export function createMessageStore(db: Db, writes: WriteQueue) {
   };
 }
 
+/** Why the sender's own conversation takes no new message from them, if it doesn't. */
+function refuse(c: ConversationRow, m: NewMessage): 'conversation_closed' | 'forbidden' | null {
+  if (c.status === 'resolved') return 'conversation_closed';
+  // Only the agent holding a chat writes to the visitor; notes are open to any staff.
+  if (m.author === 'agent' && m.kind === 'text' && c.assignee_id !== m.authorId) {
+    return 'forbidden';
+  }
+  return null;
+}
+
 /**
  * At most PREVIEW_LENGTH UTF-16 units, never ending in half a surrogate pair. Runs for
- * every message, so it slices rather than splitting the string into code points.
+ * every conversation in a list, so it slices rather than splitting the string into
+ * code points.
  */
 export function preview(body: string): string {
   if (body.length <= PREVIEW_LENGTH) return body;
