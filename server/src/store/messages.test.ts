@@ -94,7 +94,20 @@ async function setup() {
     authorName: id,
     kind,
   });
-  return { db, store, conversation, visitorSays, agentSays, says, agent };
+  /** A second agent of the department, a2. */
+  const addBob = () =>
+    store.agents.create(
+      {
+        id: 'a2',
+        email: 'b@x',
+        name: 'Bob',
+        role: 'agent',
+        passwordHash: 'x',
+        departments: ['pre_sales'],
+      },
+      0,
+    );
+  return { db, store, conversation, visitorSays, agentSays, says, agent, addBob };
 }
 
 /** seq of each message in the conversation, oldest first, notes included. */
@@ -176,19 +189,9 @@ describe('message store', () => {
   });
 
   it("never hands a note or another sender's message back for a reused clientId", async () => {
-    const { store, visitorSays, agentSays } = await setup();
+    const { store, visitorSays, agentSays, addBob } = await setup();
     await agentSays('secret', 'note');
-    await store.agents.create(
-      {
-        id: 'a2',
-        email: 'b@x',
-        name: 'Bob',
-        role: 'agent',
-        passwordHash: 'x',
-        departments: ['pre_sales'],
-      },
-      0,
-    );
+    await addBob();
     const bob = await store.messages.append(
       {
         conversationId: 'c1',
@@ -273,23 +276,13 @@ describe('message store', () => {
   });
 
   it('hands a retry its original after the conversation is resolved or reassigned', async () => {
-    const { db, store, says, agent } = await setup();
+    const { db, store, says, agent, addBob } = await setup();
     await store.conversations.assignWaiting([{ conversationId: 'c1', agentId: 'a1' }], 5);
     await says('c1', 'v');
     await says('c1', 'hi', agent('a1'));
     // Handed to another agent: a1 may no longer write to the visitor, but a1's retry
     // still gets its message back, and a fresh one is refused.
-    await store.agents.create(
-      {
-        id: 'a2',
-        email: 'b@x',
-        name: 'Bob',
-        role: 'agent',
-        passwordHash: 'x',
-        departments: ['pre_sales'],
-      },
-      0,
-    );
+    await addBob();
     db.prepare(`UPDATE conversations SET assignee_id = 'a2' WHERE id = 'c1'`).run();
     expect(await says('c1', 'hi', agent('a1'))).toMatchObject({
       ok: true,

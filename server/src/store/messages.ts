@@ -57,21 +57,7 @@ export function createMessageStore(db: Db, writes: WriteQueue) {
   // row is never rewritten, so a message dirties only the pages of messages. The write
   // queue runs this inside its transaction and SQLite has one writer, so seqs stay
   // gap-free. A taken clientId inserts nothing and returns no row.
-  const insert = db.prepare<
-    [
-      {
-        conversationId: string;
-        clientId: string;
-        author: Author;
-        authorId: string | null;
-        authorName: string | null;
-        kind: MessageKind;
-        body: string;
-        now: number;
-      },
-    ],
-    { seq: number }
-  >(
+  const insert = db.prepare<[Omit<NewMessage, 'visitorId'> & { now: number }], { seq: number }>(
     `INSERT INTO messages
        (conversation_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
      SELECT @conversationId, COALESCE(MAX(seq), 0) + 1, @clientId, @author, @authorId,
