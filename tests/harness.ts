@@ -15,6 +15,7 @@ import type {
   AgentClientEvents,
   AgentProfile,
   AgentServerEvents,
+  Conversation,
   Role,
   VisitorClientEvents,
   VisitorServerEvents,
@@ -152,6 +153,16 @@ export async function onlineAgent(hub: Hub, departments = ['pre_sales'], name = 
   const { socket } = await connectAgent(hub, await signIn(hub, agent.email, agent.password));
   expectOk(await call(socket, 'agent:status', { status: 'online' }));
   return { agent, socket };
+}
+
+/** Starts a conversation from this visitor socket; fails the test if the hub refuses. */
+export async function startConversation(
+  socket: Socket,
+  department = 'pre_sales',
+): Promise<Conversation> {
+  const start = { department, clientId: nanoid() };
+  return expectOk(await call<{ conversation: Conversation }>(socket, 'conversation:start', start))
+    .conversation;
 }
 
 /** Emits with an ack and waits for it (5 s). */

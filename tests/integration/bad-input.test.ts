@@ -1,4 +1,4 @@
-import type { Conversation, Message } from '@switchboard/shared';
+import type { Message } from '@switchboard/shared';
 import { LIMITS } from '@switchboard/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   expectOk,
   type Hub,
   nanoid,
+  startConversation,
   startHub,
   type VisitorPeer,
 } from '../harness.ts';
@@ -19,12 +20,7 @@ let conversationId: string;
 beforeAll(async () => {
   hub = await startHub({ config: { rateLimit: { perSecond: 1000, burst: 1000 } } });
   visitor = await connectVisitor(hub);
-  const { conversation } = expectOk(
-    await call<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
-      department: 'pre_sales',
-      clientId: nanoid(),
-    }),
-  );
+  const conversation = await startConversation(visitor.socket);
   conversationId = conversation.id;
 });
 afterAll(async () => {
@@ -123,12 +119,7 @@ describe('rate limit', () => {
     const limited = await startHub({ config: { rateLimit: { perSecond: 1, burst: 5 } } });
     try {
       const v = await connectVisitor(limited);
-      const { conversation } = expectOk(
-        await call<{ conversation: Conversation }>(v.socket, 'conversation:start', {
-          department: 'pre_sales',
-          clientId: nanoid(),
-        }),
-      );
+      const conversation = await startConversation(v.socket);
       const acks = await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
           call<{ message: Message }>(v.socket, 'message:send', {

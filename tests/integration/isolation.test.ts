@@ -12,6 +12,7 @@ import {
   next,
   onlineAgent,
   signIn,
+  startConversation,
   startHub,
 } from '../harness.ts';
 
@@ -27,12 +28,7 @@ describe('who may see what', () => {
   it("a visitor can neither read nor write another visitor's conversation", async () => {
     const alice = await connectVisitor(hub);
     const mallory = await connectVisitor(hub);
-    const { conversation } = expectOk(
-      await call<{ conversation: Conversation }>(alice.socket, 'conversation:start', {
-        department: 'pre_sales',
-        clientId: nanoid(),
-      }),
-    );
+    const conversation = await startConversation(alice.socket);
     await call(alice.socket, 'message:send', {
       conversationId: conversation.id,
       clientId: nanoid(),
@@ -71,12 +67,7 @@ describe('who may see what', () => {
     const colleague = await createAgent(hub, { departments: ['pre_sales'] });
     const outsider = await createAgent(hub, { departments: ['technical'] });
     const v = await connectVisitor(hub);
-    const { conversation } = expectOk(
-      await call<{ conversation: Conversation }>(v.socket, 'conversation:start', {
-        department: 'pre_sales',
-        clientId: nanoid(),
-      }),
-    );
+    const conversation = await startConversation(v.socket);
     expect(conversation.assigneeId).toBe(holder.agent.id);
 
     const out = await connectAgent(hub, await signIn(hub, outsider.email, outsider.password));
@@ -156,12 +147,7 @@ describe('who may see what', () => {
     const b = await connectVisitor(hub);
     const heardByB: string[] = [];
     b.socket.onAny((event) => heardByB.push(event));
-    const { conversation } = expectOk(
-      await call<{ conversation: Conversation }>(a.socket, 'conversation:start', {
-        department: 'pre_sales',
-        clientId: nanoid(),
-      }),
-    );
+    const conversation = await startConversation(a.socket);
     const typing = next(a.socket, 'typing:changed');
     await call(agent.socket, 'typing:set', { conversationId: conversation.id, typing: true });
     await typing;
@@ -187,12 +173,7 @@ describe('sessions and noise', () => {
   it("a reused clientId never returns someone else's note", async () => {
     const holder = await onlineAgent(hub, ['pre_sales'], 'Holder');
     const v = await connectVisitor(hub);
-    const { conversation } = expectOk(
-      await call<{ conversation: Conversation }>(v.socket, 'conversation:start', {
-        department: 'pre_sales',
-        clientId: nanoid(),
-      }),
-    );
+    const conversation = await startConversation(v.socket);
     const clientId = nanoid();
     expectOk(
       await call(holder.socket, 'message:send', {
@@ -215,12 +196,7 @@ describe('sessions and noise', () => {
   it('passes on a few typing signals a second and drops the flood', async () => {
     const agent = await onlineAgent(hub);
     const v = await connectVisitor(hub);
-    const { conversation } = expectOk(
-      await call<{ conversation: Conversation }>(v.socket, 'conversation:start', {
-        department: 'pre_sales',
-        clientId: nanoid(),
-      }),
-    );
+    const conversation = await startConversation(v.socket);
     let heard = 0;
     agent.socket.on('typing:changed', () => {
       heard += 1;

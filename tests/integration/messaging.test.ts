@@ -11,6 +11,7 @@ import {
   next,
   onlineAgent,
   signIn,
+  startConversation,
   startHub,
 } from '../harness.ts';
 
@@ -24,12 +25,7 @@ afterEach(async () => {
 
 async function startChat(department = 'pre_sales') {
   const visitor = await connectVisitor(hub);
-  const { conversation } = expectOk(
-    await call<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
-      department,
-      clientId: nanoid(),
-    }),
-  );
+  const conversation = await startConversation(visitor.socket, department);
   return { visitor, conversation };
 }
 

@@ -7,6 +7,7 @@ import {
   type Hub,
   nanoid,
   onlineAgent,
+  startConversation,
   startHub,
 } from '../harness.ts';
 
@@ -22,12 +23,7 @@ describe('reconnect', () => {
   it('keeps the visitor by token and syncs exactly the messages missed while away', async () => {
     const agent = await onlineAgent(hub);
     const first = await connectVisitor(hub);
-    const { conversation } = expectOk(
-      await call<{ conversation: Conversation }>(first.socket, 'conversation:start', {
-        department: 'pre_sales',
-        clientId: nanoid(),
-      }),
-    );
+    const conversation = await startConversation(first.socket);
     const said = async (socket: typeof agent.socket | typeof first.socket, body: string) =>
       expectOk(
         await call<{ message: Message }>(socket, 'message:send', {
@@ -65,12 +61,7 @@ describe('reconnect', () => {
   it('takes a resent outbox after reconnect without duplicates', async () => {
     await onlineAgent(hub);
     const v = await connectVisitor(hub);
-    const { conversation } = expectOk(
-      await call<{ conversation: Conversation }>(v.socket, 'conversation:start', {
-        department: 'pre_sales',
-        clientId: nanoid(),
-      }),
-    );
+    const conversation = await startConversation(v.socket);
     const outbox = ['one', 'two', 'three'].map((body) => ({
       conversationId: conversation.id,
       clientId: nanoid(),

@@ -1,7 +1,16 @@
 import { rm } from 'node:fs/promises';
-import type { Conversation, Message } from '@switchboard/shared';
+import type { Message } from '@switchboard/shared';
 import { afterEach, describe, expect, it } from 'vitest';
-import { call, connectVisitor, expectOk, type Hub, nanoid, startHub, tempDir } from '../harness.ts';
+import {
+  call,
+  connectVisitor,
+  expectOk,
+  type Hub,
+  nanoid,
+  startConversation,
+  startHub,
+  tempDir,
+} from '../harness.ts';
 import { type HubProcess, spawnHub } from '../hub-process.ts';
 
 const running: HubProcess[] = [];
@@ -43,12 +52,7 @@ describe('durability', () => {
     const first = await spawnHub(env);
     running.push(first);
     const visitor = await connectVisitor(asHub(first.url));
-    const { conversation } = expectOk(
-      await call<{ conversation: Conversation }>(visitor.socket, 'conversation:start', {
-        department: 'technical',
-        clientId: nanoid(),
-      }),
-    );
+    const conversation = await startConversation(visitor.socket, 'technical');
 
     // Keep 20 sends in flight and kill the hub while they stream.
     const acked: Message[] = [];
@@ -86,12 +90,7 @@ describe('durability', () => {
     dirs.push(dataDir);
     const hub = await startHub({ dataDir });
     const v = await connectVisitor(hub);
-    const { conversation } = expectOk(
-      await call<{ conversation: Conversation }>(v.socket, 'conversation:start', {
-        department: 'pre_sales',
-        clientId: nanoid(),
-      }),
-    );
+    const conversation = await startConversation(v.socket);
     const sent = [];
     for (const body of ['第一条', 'second', '🎉 third']) {
       sent.push(

@@ -103,7 +103,7 @@ describe('conversation lists', () => {
       ['c1', 10],
       ['c2', 2],
     ]);
-    // Notes count too, as any write to the conversation always has.
+    // Notes count too, as every message did when it still rewrote the conversation row.
     await agentSays('c2', 'note', 20, 'note');
     expect(await order()).toEqual([
       ['c2', 20],
