@@ -32,6 +32,8 @@ export interface Hub {
   url: string;
   dataDir: string;
   store: Store;
+  /** Closes every visitor socket from the hub's side, as a dropped network would. */
+  dropVisitors(): void;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,9 @@ export async function startHub(
     url: `http://127.0.0.1:${address.port}`,
     dataDir,
     store,
+    dropVisitors() {
+      app.io.of('/visitor').disconnectSockets(true);
+    },
     async close() {
       await app.close();
       await store.close();

@@ -8,6 +8,7 @@ import { createPresence } from './dispatch/presence.ts';
 import { authPlugin } from './http/auth.ts';
 import { errorsPlugin } from './http/errors.ts';
 import { consoleRoutes, siteRoutes } from './http/pages.ts';
+import { visitorSessionRoutes } from './http/visitor-session.ts';
 import { widgetRoutes } from './http/widget.ts';
 import { registerAgentNamespace } from './realtime/agent.ts';
 import { createBroadcast } from './realtime/broadcast.ts';
@@ -68,6 +69,7 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
 
   await app.register(siteRoutes, { demoSiteKey: DEMO_SITE_KEY });
   await app.register(widgetRoutes, { dist: config.widgetDist });
+  await app.register(visitorSessionRoutes);
   await app.register(consoleRoutes, { dist: config.consoleDist, prefix: '/console' });
   return app;
 }

@@ -10,6 +10,7 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { Namespace } from 'socket.io';
 import { hashToken, newToken } from '../auth/tokens.ts';
+import { visitorCookieName } from '../auth/visitor-cookie.ts';
 import { type Dispatcher, newVisitorId } from '../dispatch/dispatcher.ts';
 import { isSameOrigin } from '../origin.ts';
 import type { Visitor } from '../store/visitors.ts';
@@ -69,11 +70,19 @@ export function registerVisitorNamespace(
       const site = await store.directory.siteByKey(auth.siteKey);
       if (!site) return next(connectError('not_found', 'unknown site'));
       const now = clock();
-      const known = auth.token
-        ? await store.visitors.byToken(site.id, hashToken(auth.token), now)
-        : null;
-      if (known && auth.token) {
-        socket.data = { visitor: known, token: auth.token };
+      // The frame's own token first; then the partitioned cookie, which is all a
+      // cross-site frame keeps across reloads when its storage is refused.
+      const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
+      let known: { visitor: Visitor; token: string } | null = null;
+      for (const token of [auth.token, cookies[visitorCookieName(auth.siteKey)]]) {
+        const visitor = token ? await store.visitors.byToken(site.id, hashToken(token), now) : null;
+        if (visitor && token) {
+          known = { visitor, token };
+          break;
+        }
+      }
+      if (known) {
+        socket.data = known;
       } else {
         if (!newVisitorAllowed(clientAddress(socket.handshake, trustProxy))) {
           return next(connectError('rate_limited', 'too many new visitors from this address'));

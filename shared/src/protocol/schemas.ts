@@ -78,3 +78,13 @@ export const VisitorAuth = Type.Object({
   token: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
 });
 export type VisitorAuth = Static<typeof VisitorAuth>;
+
+/** Body of POST /api/widget/session: the frame asks the hub to keep its token as a cookie. */
+export const RememberVisitor = Type.Object(
+  {
+    site: Type.String({ minLength: 1, maxLength: 64 }),
+    token: Type.String({ minLength: 1, maxLength: 128 }),
+  },
+  { additionalProperties: false },
+);
+export type RememberVisitor = Static<typeof RememberVisitor>;

@@ -3,11 +3,12 @@ import { createParentBridge } from './bridge.ts';
 import { App } from './components/App.tsx';
 import { Context, type FrameContext } from './context.ts';
 import { timeFormatter, translator } from './i18n.ts';
+import { createTokenStore, frameStorage, rememberWithHub } from './identity.ts';
 import { createChatModel } from './models/chat.ts';
 import { createPanelModel } from './models/panel.ts';
 import { createSiteModel } from './models/site.ts';
 import { readParams } from './params.ts';
-import { connectVisitor, localTokenStore } from './socket.ts';
+import { connectVisitor } from './socket.ts';
 import './styles.css';
 
 const params = readParams(location.search, navigator.languages ?? []);
@@ -17,10 +18,11 @@ const t = translator(params.locale);
 const bridge = createParentBridge(params.hostOrigin);
 const panel = createPanelModel(bridge);
 const site = createSiteModel(params.siteKey);
+const tokens = createTokenStore(frameStorage(), rememberWithHub);
 const chat = createChatModel({
-  socket: connectVisitor(params.siteKey, localTokenStore),
+  socket: connectVisitor(params.siteKey, tokens),
   siteKey: params.siteKey,
-  tokens: localTokenStore,
+  tokens,
   t,
   onAgentMessage: panel.agentMessage,
 });

@@ -1,33 +1,8 @@
 import type { VisitorClientEvents, VisitorServerEvents } from '@switchboard/shared';
 import { io, type Socket } from 'socket.io-client';
+import type { TokenStore } from './identity.ts';
 
 export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
-
-/** Where the visitor token for a site lives; it never leaves the hub's origin. */
-export const tokenKey = (siteKey: string) => `switchboard:token:${siteKey}`;
-
-export interface TokenStore {
-  get(siteKey: string): string | undefined;
-  set(siteKey: string, token: string): void;
-}
-
-/** localStorage can throw (storage disabled, third-party iframe blocking): then we forget. */
-export const localTokenStore: TokenStore = {
-  get(siteKey) {
-    try {
-      return localStorage.getItem(tokenKey(siteKey)) ?? undefined;
-    } catch {
-      return undefined;
-    }
-  },
-  set(siteKey, token) {
-    try {
-      localStorage.setItem(tokenKey(siteKey), token);
-    } catch {
-      // Session-only visitor: the next visit starts a new identity.
-    }
-  },
-};
 
 export function connectVisitor(siteKey: string, tokens: TokenStore): VisitorSocket {
   return io('/visitor', {

@@ -8,7 +8,8 @@ import type { Conversation, Message, PendingMessage } from '@switchboard/shared'
 import { LIMITS, lastSeq, mergeBySeq } from '@switchboard/shared';
 import { nanoid } from 'nanoid';
 import { errorKey, type Translate } from '../i18n.ts';
-import { type AckOf, request, type TokenStore, type VisitorSocket } from '../socket.ts';
+import type { TokenStore } from '../identity.ts';
+import { type AckOf, request, type VisitorSocket } from '../socket.ts';
 import { acknowledge, enqueue, fail, resendable, unfail } from './outbox.ts';
 import { pickConversation, statusLine, transcriptItems } from './transcript-items.ts';
 import { createTypingThrottle } from './typing.ts';

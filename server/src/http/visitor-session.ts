@@ -1,0 +1,26 @@
+import { RememberVisitor } from '@switchboard/shared/schemas';
+import type { FastifyInstance } from 'fastify';
+import { hashToken } from '../auth/tokens.ts';
+import { VISITOR_COOKIE, visitorCookieName } from '../auth/visitor-cookie.ts';
+import { fail } from '../errors.ts';
+import { isSameOrigin } from '../origin.ts';
+
+/**
+ * The chat frame hands the hub a token the hub gave it, and gets it back as a
+ * partitioned HttpOnly cookie (auth/visitor-cookie.ts). Only a token the hub knows for
+ * that site is kept, and only from a page on the hub itself: the frame.
+ */
+export async function visitorSessionRoutes(app: FastifyInstance): Promise<void> {
+  const { store, clock } = app;
+
+  app.post('/api/widget/session', { schema: { body: RememberVisitor } }, async (request, reply) => {
+    if (!isSameOrigin(request.headers)) fail('forbidden', 'only the chat frame keeps a visitor');
+    const { site: key, token } = request.body as RememberVisitor;
+    const site = await store.directory.siteByKey(key);
+    if (!site) fail('not_found', 'unknown site');
+    const visitor = await store.visitors.byToken(site.id, hashToken(token), clock());
+    if (!visitor) fail('unauthorized', 'unknown visitor token');
+    reply.setCookie(visitorCookieName(site.key), token, VISITOR_COOKIE);
+    return { ok: true };
+  });
+}
