@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Department } from '@switchboard/shared';
 import { nanoid } from 'nanoid';
-import { hashPassword } from './auth/password.ts';
+import { hashPassword, verifyPassword } from './auth/password.ts';
 import type { Config } from './config.ts';
 import type { Store } from './store/store.ts';
 
@@ -17,6 +17,8 @@ export interface BootstrapResult {
   /** Set only when this start created the admin with a generated password. */
   generatedPassword: string | null;
   adminCreated: boolean;
+  /** What the operator should know about SWITCHBOARD_ADMIN_* on a later start. */
+  warning: string | null;
 }
 
 /**
@@ -39,7 +41,13 @@ export async function bootstrap(
     },
     now,
   );
-  if ((await store.agents.count()) > 0) return { generatedPassword: null, adminCreated: false };
+  if ((await store.agents.count()) > 0) {
+    return {
+      generatedPassword: null,
+      adminCreated: false,
+      warning: await adminDrift(store, config),
+    };
+  }
   const password = config.adminPassword ?? randomBytes(12).toString('base64url');
   await store.agents.create(
     {
@@ -52,5 +60,27 @@ export async function bootstrap(
     },
     now,
   );
-  return { generatedPassword: config.adminPassword ? null : password, adminCreated: true };
+  return {
+    generatedPassword: config.adminPassword ? null : password,
+    adminCreated: true,
+    warning: null,
+  };
+}
+
+/**
+ * SWITCHBOARD_ADMIN_PASSWORD only creates the first admin. Set later to a different
+ * password it would be silently ignored, and the operator would think it works.
+ */
+async function adminDrift(
+  store: Store,
+  config: Pick<Config, 'adminEmail' | 'adminPassword'>,
+): Promise<string | null> {
+  if (!config.adminPassword) return null;
+  const admin = await store.agents.byEmail(config.adminEmail);
+  const fix = `to change a password: pnpm switchboard reset-password ${config.adminEmail}`;
+  if (!admin) {
+    return `SWITCHBOARD_ADMIN_PASSWORD is set, but no agent has the email ${config.adminEmail}: it only applies on the first start (${fix})`;
+  }
+  if (await verifyPassword(config.adminPassword, admin.passwordHash)) return null;
+  return `SWITCHBOARD_ADMIN_PASSWORD differs from ${config.adminEmail}'s stored password and is ignored: it only applies on the first start (${fix})`;
 }

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       );
     }
   }
+  if (boot.warning) lines.push('', `  Note: ${boot.warning}`);
   console.log(`${lines.join('\n')}\n`);
 
   let closing = false;

@@ -47,6 +47,12 @@ export function createAgentStore(db: Db) {
   );
   const deleteSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
   const deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+  const updatePassword = db.prepare('UPDATE agents SET password_hash = ? WHERE id = ?');
+  const deleteSessionsOf = db.prepare('DELETE FROM sessions WHERE agent_id = ?');
+  const setPassword = db.transaction((agentId: string, passwordHash: string) => {
+    updatePassword.run(passwordHash, agentId);
+    deleteSessionsOf.run(agentId);
+  });
 
   const create = db.transaction((agent: NewAgent, now: number) => {
     insertAgent.run(agent.id, agent.email, agent.name, agent.role, agent.passwordHash, now);
@@ -83,6 +89,10 @@ export function createAgentStore(db: Db) {
     },
     async deleteSession(tokenHash: string): Promise<void> {
       deleteSession.run(tokenHash);
+    },
+    /** Sets a new password and ends every session the agent had, in one transaction. */
+    async setPassword(agentId: string, passwordHash: string): Promise<void> {
+      setPassword(agentId, passwordHash);
     },
   };
 }
