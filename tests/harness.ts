@@ -9,7 +9,7 @@ import { buildApp, type Config, type Store } from '@switchboard/server';
 import { hashPassword } from '@switchboard/server/auth';
 import { bootstrap } from '@switchboard/server/bootstrap';
 import { DEFAULT_CONFIG } from '@switchboard/server/config';
-import { openSqliteStore } from '@switchboard/server/store';
+import { openSqliteStore } from '@switchboard/server/store/sqlite';
 import type {
   Ack,
   AgentClientEvents,

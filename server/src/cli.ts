@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { hashPassword } from './auth/password.ts';
 import { ConfigError, configFromEnv } from './config.ts';
-import { openSqliteStore, type Store } from './store/store.ts';
+import { openSqliteStore } from './store/sqlite/open.ts';
+import type { Store } from './store/store.ts';
 
 /** A failure the operator can fix; printed without a stack trace. */
 class UsageError extends Error {}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, configFromEnv } from './config.ts';
-import { openSqliteStore } from './store/store.ts';
+import { openSqliteStore } from './store/sqlite/open.ts';
 
 async function main(): Promise<void> {
   const config = configFromEnv(process.env);

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { hashPassword } from '@switchboard/server/auth';
 import { bootstrap } from '@switchboard/server/bootstrap';
-import { openSqliteStore } from '@switchboard/server/store';
+import { openSqliteStore } from '@switchboard/server/store/sqlite';
 import { hashToken, newToken } from '@switchboard/server/tokens';
 import { nanoid } from 'nanoid';
 

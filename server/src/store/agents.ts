@@ -1,14 +1,4 @@
 import type { AgentProfile, DepartmentId, Role } from '@switchboard/shared';
-import type { Db } from './db.ts';
-
-interface AgentRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  password_hash: string;
-  departments: string | null;
-}
 
 export interface NewAgent {
   id: string;
@@ -19,92 +9,30 @@ export interface NewAgent {
   departments: DepartmentId[];
 }
 
-const SELECT_AGENT = `
-  SELECT a.id, a.email, a.name, a.role, a.password_hash,
-         (SELECT group_concat(department_id) FROM agent_departments d WHERE d.agent_id = a.id)
-           AS departments
-  FROM agents a`;
-
-/** Agents, their departments, and console sessions. */
-export function createAgentStore(db: Db) {
-  const byEmail = db.prepare<[string], AgentRow>(`${SELECT_AGENT} WHERE a.email = ?`);
-  const byId = db.prepare<[string], AgentRow>(`${SELECT_AGENT} WHERE a.id = ?`);
-  const all = db.prepare<[], AgentRow>(`${SELECT_AGENT} ORDER BY a.created_at`);
-  const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM agents');
-  const insertAgent = db.prepare(
-    `INSERT INTO agents (id, email, name, role, password_hash, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const insertMembership = db.prepare(
-    'INSERT OR IGNORE INTO agent_departments (agent_id, department_id) VALUES (?, ?)',
-  );
-  const insertSession = db.prepare(
-    'INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
-  );
-  const sessionAgent = db.prepare<[string, number], AgentRow>(
-    `${SELECT_AGENT} JOIN sessions s ON s.agent_id = a.id
-     WHERE s.token_hash = ? AND s.expires_at > ?`,
-  );
-  const deleteSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
-  const deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
-  const updatePassword = db.prepare('UPDATE agents SET password_hash = ? WHERE id = ?');
-  const deleteSessionsOf = db.prepare('DELETE FROM sessions WHERE agent_id = ?');
-  const setPassword = db.transaction((agentId: string, passwordHash: string) => {
-    updatePassword.run(passwordHash, agentId);
-    deleteSessionsOf.run(agentId);
-  });
-
-  const create = db.transaction((agent: NewAgent, now: number) => {
-    insertAgent.run(agent.id, agent.email, agent.name, agent.role, agent.passwordHash, now);
-    for (const d of agent.departments) insertMembership.run(agent.id, d);
-  });
-
-  return {
-    async byEmail(email: string): Promise<(AgentProfile & { passwordHash: string }) | null> {
-      const row = byEmail.get(email);
-      return row ? { ...toProfile(row), passwordHash: row.password_hash } : null;
-    },
-    async byId(id: string): Promise<AgentProfile | null> {
-      const row = byId.get(id);
-      return row ? toProfile(row) : null;
-    },
-    async list(): Promise<AgentProfile[]> {
-      return all.all().map(toProfile);
-    },
-    async count(): Promise<number> {
-      return count.get()?.n ?? 0;
-    },
-    async create(agent: NewAgent, now: number): Promise<AgentProfile> {
-      create(agent, now);
-      const { passwordHash: _, ...profile } = agent;
-      return profile;
-    },
-    async createSession(tokenHash: string, agentId: string, now: number, ttlMs: number) {
-      deleteExpired.run(now);
-      insertSession.run(tokenHash, agentId, now, now + ttlMs);
-    },
-    async agentForSession(tokenHash: string, now: number): Promise<AgentProfile | null> {
-      const row = sessionAgent.get(tokenHash, now);
-      return row ? toProfile(row) : null;
-    },
-    async deleteSession(tokenHash: string): Promise<void> {
-      deleteSession.run(tokenHash);
-    },
-    /** Sets a new password and ends every session the agent had, in one transaction. */
-    async setPassword(agentId: string, passwordHash: string): Promise<void> {
-      setPassword(agentId, passwordHash);
-    },
-  };
+/** Staff accounts, their departments, and console sessions. */
+export interface AgentStore {
+  /** Emails compare case-insensitively (ASCII), as people type them. */
+  byEmail(email: string): Promise<(AgentProfile & { passwordHash: string }) | null>;
+  byId(id: string): Promise<AgentProfile | null>;
+  count(): Promise<number>;
+  /**
+   * Creates the agent with their department memberships, all or nothing. Rejects if
+   * the id or the email (case-insensitively) is taken, or a department does not exist.
+   * Departments come back sorted by id.
+   */
+  create(agent: NewAgent, now: number): Promise<AgentProfile>;
+  /**
+   * Stores a session valid until now + ttlMs. Only the token's hash is stored. Also
+   * drops sessions that expired by now, of any agent.
+   */
+  createSession(tokenHash: string, agentId: string, now: number, ttlMs: number): Promise<void>;
+  /** The session's agent; null if there is no such session or it has expired by now. */
+  agentForSession(tokenHash: string, now: number): Promise<AgentProfile | null>;
+  /** Ends the session; a session that does not exist is no error. */
+  deleteSession(tokenHash: string): Promise<void>;
+  /**
+   * Replaces the agent's password hash and ends every session they had, atomically: no
+   * session opened with the old password survives the change.
+   */
+  setPassword(agentId: string, passwordHash: string): Promise<void>;
 }
-
-function toProfile(row: AgentRow): AgentProfile {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    departments: row.departments ? row.departments.split(',').sort() : [],
-  };
-}
-
-export type AgentStore = ReturnType<typeof createAgentStore>;

@@ -1,50 +1,10 @@
-import type { Author, Conversation, ConversationStatus, DepartmentId } from '@switchboard/shared';
-import type { Db } from './db.ts';
-import { preview } from './messages.ts';
-import type { WriteQueue } from './write-queue.ts';
-
-interface ConversationRow {
-  id: string;
-  department_id: string;
-  status: ConversationStatus;
-  visitor_id: string;
-  visitor_name: string | null;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  created_at: number;
-  updated_at: number;
-  resolved_at: number | null;
-  last_seq: number;
-  shown_seq: number | null;
-  shown_author: Author | null;
-  shown_body: string | null;
-  shown_at: number | null;
-}
-
-// A message never touches its conversation row, so what a list shows of its messages
-// is read from the end of their (conversation_id, seq) index. The newest text message
-// is the preview (notes never are); updated_at counts messages as well as the
-// conversation's own changes.
-const SELECT = `
-  SELECT c.id, c.department_id, c.status, c.visitor_id, v.name AS visitor_name,
-         c.assignee_id, a.name AS assignee_name, c.created_at, c.resolved_at,
-         max(c.updated_at, coalesce(newest.created_at, c.updated_at)) AS updated_at,
-         coalesce(newest.seq, 0) AS last_seq,
-         shown.seq AS shown_seq, shown.author AS shown_author, shown.body AS shown_body,
-         shown.created_at AS shown_at
-  FROM conversations c
-  JOIN visitors v ON v.id = c.visitor_id
-  LEFT JOIN agents a ON a.id = c.assignee_id
-  LEFT JOIN messages newest ON newest.id =
-    (SELECT id FROM messages WHERE conversation_id = c.id ORDER BY seq DESC LIMIT 1)
-  LEFT JOIN messages shown ON shown.id =
-    (SELECT id FROM messages WHERE conversation_id = c.id AND kind = 'text'
-     ORDER BY seq DESC LIMIT 1)`;
+import type { Conversation, DepartmentId } from '@switchboard/shared';
 
 export interface NewConversation {
   id: string;
   siteId: string;
   visitorId: string;
+  /** The visitor's clientId for conversation:start, so a retried start is idempotent. */
   clientId: string;
   department: DepartmentId;
 }
@@ -52,159 +12,58 @@ export interface NewConversation {
 /** What routing needs to know, loaded in one go. */
 export interface RoutingSnapshot {
   waiting: { id: string; department: string; queuedAt: number }[];
+  /** Per agent holding at least one open conversation. */
   loads: Map<string, { load: number; lastAssignedAt: number }>;
 }
 
-export function createConversationStore(db: Db, writes: WriteQueue) {
-  const byId = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
-  const byClientId = db.prepare<[string, string], ConversationRow>(
-    `${SELECT} WHERE c.visitor_id = ? AND c.client_id = ?`,
-  );
-  const insert = db.prepare(
-    `INSERT INTO conversations
-       (id, site_id, visitor_id, client_id, department_id, status, created_at, updated_at, queued_at)
-     VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?)
-     ON CONFLICT (visitor_id, client_id) DO NOTHING`,
-  );
-  const forVisitor = db.prepare<[string, number], ConversationRow>(
-    `${SELECT} WHERE c.visitor_id = ? ORDER BY c.created_at DESC LIMIT ?`,
-  );
-  // Ordered by the SELECT's updated_at, which counts messages, not the column.
-  const forAgent = db.prepare<
-    [{ agent: string; departments: string; resolvedLimit: number }],
-    ConversationRow
-  >(
-    `${SELECT}
-     WHERE (c.status != 'resolved'
-            AND (c.assignee_id = @agent
-                 OR (c.status = 'waiting'
-                     AND c.department_id IN (SELECT value FROM json_each(@departments)))))
-        OR c.id IN (SELECT id FROM conversations
-                    WHERE assignee_id = @agent AND status = 'resolved'
-                    ORDER BY resolved_at DESC LIMIT @resolvedLimit)
-     ORDER BY updated_at DESC`,
-  );
-  const waiting = db.prepare<[], { id: string; department_id: string; queued_at: number }>(
-    `SELECT id, department_id, queued_at FROM conversations WHERE status = 'waiting'`,
-  );
-  const loads = db.prepare<[], { assignee_id: string; load: number; last_assigned_at: number }>(
-    `SELECT assignee_id, count(*) AS load, max(assigned_at) AS last_assigned_at
-     FROM conversations WHERE status = 'assigned' GROUP BY assignee_id`,
-  );
-  const assign = db.prepare(
-    `UPDATE conversations SET status = 'assigned', assignee_id = ?, assigned_at = ?, updated_at = ?
-     WHERE id = ? AND status = 'waiting'`,
-  );
-  const resolve = db.prepare(
-    `UPDATE conversations SET status = 'resolved', resolved_at = ?, updated_at = ?
-     WHERE id = ? AND status != 'resolved'`,
-  );
-
-  const get = (id: string): Conversation | null => {
-    const row = byId.get(id);
-    return row ? toConversation(row) : null;
-  };
-
-  return {
-    async get(id: string): Promise<Conversation | null> {
-      return get(id);
-    },
-    /** Idempotent per (visitor, clientId): a retried start returns the first one. */
-    start(
-      c: NewConversation,
-      now: number,
-    ): Promise<{ conversation: Conversation; created: boolean }> {
-      return writes.run(() => {
-        const { changes } = insert.run(
-          c.id,
-          c.siteId,
-          c.visitorId,
-          c.clientId,
-          c.department,
-          now,
-          now,
-          now,
-        );
-        const row = byClientId.get(c.visitorId, c.clientId);
-        if (!row) throw new Error('conversation vanished after insert');
-        return { conversation: toConversation(row), created: changes === 1 };
-      });
-    },
-    async listForVisitor(visitorId: string, limit = 20): Promise<Conversation[]> {
-      return forVisitor.all(visitorId, limit).map(toConversation);
-    },
-    /** Open conversations assigned to the agent or waiting in their departments. */
-    async listForAgent(
-      agentId: string,
-      departments: readonly DepartmentId[],
-      resolvedLimit = 20,
-    ): Promise<Conversation[]> {
-      return forAgent
-        .all({ agent: agentId, departments: JSON.stringify(departments), resolvedLimit })
-        .map(toConversation);
-    },
-    async routingSnapshot(): Promise<RoutingSnapshot> {
-      return {
-        waiting: waiting
-          .all()
-          .map((r) => ({ id: r.id, department: r.department_id, queuedAt: r.queued_at })),
-        loads: new Map(
-          loads
-            .all()
-            .map((r) => [r.assignee_id, { load: r.load, lastAssignedAt: r.last_assigned_at }]),
-        ),
-      };
-    },
-    /**
-     * Assigns each conversation still waiting, all in one transaction; one already
-     * taken (by a claim or another decision) is skipped. Returns those assigned.
-     */
-    assignWaiting(
-      assignments: readonly { conversationId: string; agentId: string }[],
-      now: number,
-    ): Promise<Conversation[]> {
-      return writes.run(() => {
-        const done: Conversation[] = [];
-        for (const a of assignments) {
-          if (assign.run(a.agentId, now, now, a.conversationId).changes === 1) {
-            const c = get(a.conversationId);
-            if (c) done.push(c);
-          }
-        }
-        return done;
-      });
-    },
-    /** Null if it was already resolved. */
-    resolve(id: string, now: number): Promise<Conversation | null> {
-      return writes.run(() => (resolve.run(now, now, id).changes === 1 ? get(id) : null));
-    },
-  };
+export interface Assignment {
+  conversationId: string;
+  agentId: string;
 }
 
-export function toConversation(row: ConversationRow): Conversation {
-  return {
-    id: row.id,
-    department: row.department_id,
-    status: row.status,
-    visitorId: row.visitor_id,
-    visitorName: row.visitor_name,
-    visitorHandle: row.visitor_id.slice(0, 4),
-    assigneeId: row.assignee_id,
-    assigneeName: row.assignee_name,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    resolvedAt: row.resolved_at,
-    lastSeq: row.last_seq,
-    lastMessage:
-      row.shown_seq === null || row.shown_author === null || row.shown_at === null
-        ? null
-        : {
-            seq: row.shown_seq,
-            author: row.shown_author,
-            body: preview(row.shown_body ?? ''),
-            createdAt: row.shown_at,
-          },
-  };
+/**
+ * Conversations and their lifecycle. Every state change is one atomic compare-and-set
+ * on the conversation: it applies only from the state it expects, so two hubs (or two
+ * agents) racing for one conversation never both win.
+ */
+export interface ConversationStore {
+  /** Null if there is no such conversation. */
+  get(id: string): Promise<Conversation | null>;
+  /**
+   * Creates a waiting conversation. Idempotent per (visitor, clientId): a retried
+   * start creates nothing and returns the first conversation with `created: false`,
+   * whatever id and department the retry names. Rejects, writing nothing, if the site,
+   * visitor or department does not exist. Settles once durable.
+   */
+  start(c: NewConversation, now: number): Promise<{ conversation: Conversation; created: boolean }>;
+  /** The visitor's conversations, newest first, at most `limit`. */
+  listForVisitor(visitorId: string, limit?: number): Promise<Conversation[]>;
+  /**
+   * The agent's inbox, most recently updated first (a message counts as an update):
+   * open conversations assigned to the agent, conversations waiting in the given
+   * departments, and the agent's `resolvedLimit` most recently resolved ones.
+   */
+  listForAgent(
+    agentId: string,
+    departments: readonly DepartmentId[],
+    resolvedLimit?: number,
+  ): Promise<Conversation[]>;
+  /**
+   * Waiting conversations, and each agent's count of assigned (open) conversations
+   * with the time of their latest assignment. Resolved conversations count for no one.
+   */
+  routingSnapshot(): Promise<RoutingSnapshot>;
+  /**
+   * Assigns each conversation that is still waiting; one that is not (claimed or
+   * assigned meanwhile, resolved, missing) is skipped. Returns those assigned, in the
+   * order given. Settles once durable. The assignments of one call may be applied
+   * one by one (a backend with many writers need not lock them all at once), but
+   * each one is atomic.
+   */
+  assignWaiting(assignments: readonly Assignment[], now: number): Promise<Conversation[]>;
+  /**
+   * Resolves a waiting or assigned conversation; null if it is missing or already
+   * resolved (the first resolve wins, a repeat changes nothing). Settles once durable.
+   */
+  resolve(id: string, now: number): Promise<Conversation | null>;
 }
-
-export type ConversationStore = ReturnType<typeof createConversationStore>;

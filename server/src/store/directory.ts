@@ -1,60 +1,28 @@
 import type { Department } from '@switchboard/shared';
-import type { Db } from './db.ts';
 
 export interface Site {
   id: string;
+  /** The public key the embed snippet carries. */
   key: string;
   name: string;
+  /** Origins that may frame the chat (CSP frame-ancestors) and talk to it. */
   allowedOrigins: string[];
 }
 
-interface SiteRow {
-  id: string;
-  key: string;
-  name: string;
-  allowed_origins: string;
-}
-
 /** Departments and sites: small, read-mostly configuration. */
-export function createDirectoryStore(db: Db) {
-  const listDepartments = db.prepare<[], { id: string; name_en: string; name_zh: string }>(
-    'SELECT id, name_en, name_zh FROM departments ORDER BY position, id',
-  );
-  const upsertDepartment = db.prepare(
-    `INSERT INTO departments (id, name_en, name_zh, position) VALUES (?, ?, ?, ?)
-     ON CONFLICT (id) DO NOTHING`,
-  );
-  const siteByKey = db.prepare<[string], SiteRow>('SELECT * FROM sites WHERE key = ?');
-  const insertSite = db.prepare(
-    `INSERT INTO sites (id, key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (id) DO UPDATE SET allowed_origins = excluded.allowed_origins`,
-  );
-
-  const toSite = (row: SiteRow): Site => ({
-    id: row.id,
-    key: row.key,
-    name: row.name,
-    allowedOrigins: JSON.parse(row.allowed_origins) as string[],
-  });
-
-  return {
-    async departments(): Promise<Department[]> {
-      return listDepartments
-        .all()
-        .map((r) => ({ id: r.id, name: { en: r.name_en, 'zh-CN': r.name_zh } }));
-    },
-    async ensureDepartment(d: Department, position: number): Promise<void> {
-      upsertDepartment.run(d.id, d.name.en, d.name['zh-CN'], position);
-    },
-    async siteByKey(key: string): Promise<Site | null> {
-      const row = siteByKey.get(key);
-      return row ? toSite(row) : null;
-    },
-    /** Creates the site, or updates its allowed origins if it exists. */
-    async saveSite(site: Site, now: number): Promise<void> {
-      insertSite.run(site.id, site.key, site.name, JSON.stringify(site.allowedOrigins), now);
-    },
-  };
+export interface DirectoryStore {
+  /** Every department, ordered by the position it was saved with, then by id. */
+  departments(): Promise<Department[]>;
+  /**
+   * Creates the department if its id is new. Idempotent: an existing department keeps
+   * its names and position (an admin may have renamed it since it was seeded).
+   */
+  ensureDepartment(department: Department, position: number): Promise<void>;
+  /** Null if no site has this key. */
+  siteByKey(key: string): Promise<Site | null>;
+  /**
+   * Creates the site, or, if its id exists, replaces its allowed origins (and nothing
+   * else). Rejects if another site already has this key.
+   */
+  saveSite(site: Site, now: number): Promise<void>;
 }
-
-export type DirectoryStore = ReturnType<typeof createDirectoryStore>;

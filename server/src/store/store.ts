@@ -1,51 +1,26 @@
-import { createAgentStore } from './agents.ts';
-import { startCheckpointer } from './checkpointer.ts';
-import { createConversationStore } from './conversations.ts';
-import { openDb } from './db.ts';
-import { createDirectoryStore } from './directory.ts';
-import { createMessageStore } from './messages.ts';
-import { createVisitorStore } from './visitors.ts';
-import { createWriteQueue } from './write-queue.ts';
+import type { AgentStore } from './agents.ts';
+import type { ConversationStore } from './conversations.ts';
+import type { DirectoryStore } from './directory.ts';
+import type { MessageStore } from './messages.ts';
+import type { VisitorStore } from './visitors.ts';
 
 /**
- * Everything the hub persists. Methods are async so that a networked backend
- * (PostgreSQL) can implement the same interface; the SQLite one answers reads at
- * once and batches writes per tick (group commit).
+ * Everything the hub persists, independent of the database behind it. SQLite
+ * (store/sqlite/) implements it today; a PostgreSQL backend for several hubs will
+ * implement it too, so the contract is written for many writers at once: every
+ * guarantee below must hold when several hubs call the same methods concurrently, and
+ * no caller may rely on one writer (or on this process) to order or serialize
+ * anything. store/contract/ tests the contract; every backend must pass it.
+ *
+ * Methods are async for a networked backend. A write's promise settles only once it
+ * is durable. A write that rejects has written nothing.
  */
 export interface Store {
-  directory: ReturnType<typeof createDirectoryStore>;
-  agents: ReturnType<typeof createAgentStore>;
-  visitors: ReturnType<typeof createVisitorStore>;
-  conversations: ReturnType<typeof createConversationStore>;
-  messages: ReturnType<typeof createMessageStore>;
-  /** Commits queued writes, stops the checkpointer and closes the database. */
+  directory: DirectoryStore;
+  agents: AgentStore;
+  visitors: VisitorStore;
+  conversations: ConversationStore;
+  messages: MessageStore;
+  /** Completes the writes already asked for, then releases the database. */
   close(): Promise<void>;
-}
-
-export interface SqliteStoreOptions {
-  /** A file path, or ':memory:' for unit tests. */
-  filename: string;
-  synchronous?: 'normal' | 'full';
-}
-
-export function openSqliteStore(options: SqliteStoreOptions): Store {
-  const onDisk = options.filename !== ':memory:';
-  const db = openDb(options.filename, {
-    synchronous: options.synchronous ?? 'normal',
-    externalCheckpoints: onDisk,
-  });
-  const checkpointer = onDisk ? startCheckpointer(options.filename) : null;
-  const writes = createWriteQueue(db);
-  return {
-    directory: createDirectoryStore(db),
-    agents: createAgentStore(db),
-    visitors: createVisitorStore(db),
-    conversations: createConversationStore(db, writes),
-    messages: createMessageStore(db, writes),
-    async close() {
-      writes.flush();
-      await checkpointer?.stop();
-      db.close();
-    },
-  };
 }

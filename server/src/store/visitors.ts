@@ -1,5 +1,3 @@
-import type { Db } from './db.ts';
-
 export interface Visitor {
   id: string;
   siteId: string;
@@ -7,29 +5,12 @@ export interface Visitor {
 }
 
 /** Anonymous visitors, known by the hash of the token their widget keeps. */
-export function createVisitorStore(db: Db) {
-  const byToken = db.prepare<
-    [string, string],
-    { id: string; site_id: string; name: string | null }
-  >('SELECT id, site_id, name FROM visitors WHERE token_hash = ? AND site_id = ?');
-  const insert = db.prepare(
-    `INSERT INTO visitors (id, site_id, token_hash, created_at, last_seen_at)
-     VALUES (?, ?, ?, ?, ?)`,
-  );
-  const touch = db.prepare('UPDATE visitors SET last_seen_at = ? WHERE id = ?');
-
-  return {
-    async byToken(siteId: string, tokenHash: string, now: number): Promise<Visitor | null> {
-      const row = byToken.get(tokenHash, siteId);
-      if (!row) return null;
-      touch.run(now, row.id);
-      return { id: row.id, siteId: row.site_id, name: row.name };
-    },
-    async create(id: string, siteId: string, tokenHash: string, now: number): Promise<Visitor> {
-      insert.run(id, siteId, tokenHash, now, now);
-      return { id, siteId, name: null };
-    },
-  };
+export interface VisitorStore {
+  /**
+   * The visitor of this site with this token hash, or null (a token of another site
+   * finds nothing). Records `now` as the visitor's last visit.
+   */
+  byToken(siteId: string, tokenHash: string, now: number): Promise<Visitor | null>;
+  /** Rejects if the id or the token hash is taken, or the site does not exist. */
+  create(id: string, siteId: string, tokenHash: string, now: number): Promise<Visitor>;
 }
-
-export type VisitorStore = ReturnType<typeof createVisitorStore>;

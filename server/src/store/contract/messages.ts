@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { DEPT, seeded } from './fixtures.ts';
+import type { ContractContext } from './index.ts';
+
+/** Appending and reading transcripts: seqs, retries, notes and who may write. */
+export function messagesContract({ open }: ContractContext): void {
+  async function withConversation() {
+    const w = await seeded(open);
+    await w.start('c1', 1);
+    return w;
+  }
+
+  describe('messages', () => {
+    it('number messages 1, 2, 3 within a conversation and keep a retry once', async () => {
+      const { store, says, seqs } = await withConversation();
+      const results = await Promise.all([says('c1', 'a'), says('c1', 'b'), says('c1', 'a')]);
+      expect(results.map((r) => r.ok && r.message.seq)).toEqual([1, 2, 1]);
+      expect(results.map((r) => r.ok && r.duplicate)).toEqual([false, false, true]);
+      expect(await seqs('c1')).toEqual([
+        [1, 'a'],
+        [2, 'b'],
+      ]);
+      const c = await store.conversations.get('c1');
+      expect(c?.lastSeq).toBe(2);
+      expect(c?.lastMessage).toMatchObject({ seq: 2, author: 'visitor', body: 'b' });
+    });
+
+    it('return what a broadcast needs with a new message', async () => {
+      const { says } = await withConversation();
+      const result = await says('c1', 'hi');
+      expect(result.ok && !result.duplicate && result.target).toEqual({
+        id: 'c1',
+        visitorId: 'V1',
+        department: DEPT,
+        status: 'waiting',
+      });
+      expect(result.ok && result.message).toEqual({
+        conversationId: 'c1',
+        seq: 1,
+        clientId: 'hi',
+        author: 'visitor',
+        authorName: null,
+        kind: 'text',
+        body: 'hi',
+        createdAt: 4,
+      });
+    });
+
+    it('number each conversation on its own, gap-free, however appends interleave', async () => {
+      const { says, agent, start, seqs } = await withConversation();
+      await start('c2', 1);
+      const batch = await Promise.all([
+        says('c1', 'a'),
+        says('c2', 'a'),
+        says('c1', 'b'),
+        says('c2', 'b'),
+        says('c2', 'c'),
+        says('c1', 'a'),
+        says('c1', 'c', agent('a1', 'note')),
+      ]);
+      expect(batch.map((r) => r.ok && r.message.seq)).toEqual([1, 1, 2, 2, 3, 1, 3]);
+      expect(await says('c2', 'd')).toMatchObject({ message: { seq: 4 } });
+      expect(await says('c1', 'd')).toMatchObject({ message: { seq: 4 } });
+      const expected = [
+        [1, 'a'],
+        [2, 'b'],
+        [3, 'c'],
+        [4, 'd'],
+      ];
+      expect(await seqs('c1')).toEqual(expected);
+      expect(await seqs('c2')).toEqual(expected);
+    });
+
+    it('return the original for a duplicate clientId without taking a seq', async () => {
+      const { says, seqs } = await withConversation();
+      const first = await says('c1', 'a', { body: 'first' }, 4);
+      const again = await says('c1', 'a', { body: 'edited' }, 5);
+      expect(again).toEqual({
+        ok: true,
+        duplicate: true,
+        message: first.ok ? first.message : null,
+      });
+      expect(again.ok && again.message).toMatchObject({ seq: 1, body: 'first', createdAt: 4 });
+      expect(await says('c1', 'b')).toMatchObject({ message: { seq: 2 } });
+      expect(await seqs('c1')).toEqual([
+        [1, 'a'],
+        [2, 'b'],
+      ]);
+    });
+
+    it('let only the assignee write to the visitor, but any staff leave a note', async () => {
+      const { store, says, agent, assign } = await withConversation();
+      expect(await says('c1', 'early', agent('a1'))).toEqual({ ok: false, code: 'forbidden' });
+      expect((await says('c1', 'note', agent('a1', 'note'))).ok).toBe(true);
+      await assign('c1', 'a1', 5);
+      expect((await says('c1', 'hello', agent('a1'))).ok).toBe(true);
+      expect(await says('c1', 'mine now', agent('a2'))).toEqual({ ok: false, code: 'forbidden' });
+      expect((await says('c1', 'bob notes', agent('a2', 'note'))).ok).toBe(true);
+      // A visitor's read leaves every note out.
+      const visitorView = await store.messages.after('c1', 0, 100, false);
+      expect(visitorView.map((m) => m.clientId)).toEqual(['hello']);
+      const staffView = await store.messages.after('c1', 0, 100, true);
+      expect(staffView.map((m) => m.clientId)).toEqual(['note', 'hello', 'bob notes']);
+    });
+
+    it('refuse messages to resolved or missing conversations', async () => {
+      const { store, says } = await withConversation();
+      await store.conversations.resolve('c1', 9);
+      expect(await says('c1', 'late')).toEqual({ ok: false, code: 'conversation_closed' });
+      expect(await says('nope', 'x')).toEqual({ ok: false, code: 'not_found' });
+      expect(await store.messages.after('c1', 0, 10, true)).toEqual([]);
+    });
+
+    it("treat another visitor's conversation as missing, even for a known clientId", async () => {
+      const { store, says, seqs } = await withConversation();
+      await says('c1', 'mine');
+      await store.visitors.create('V2', 's', 'hash-V2', 0);
+      expect(await says('c1', 'new', { visitorId: 'V2' })).toEqual({
+        ok: false,
+        code: 'not_found',
+      });
+      expect(await says('c1', 'mine', { visitorId: 'V2' })).toEqual({
+        ok: false,
+        code: 'not_found',
+      });
+      expect(await seqs('c1')).toEqual([[1, 'mine']]);
+    });
+
+    it("never hand a note or another sender's message back for a reused clientId", async () => {
+      const { says, agent } = await withConversation();
+      await says('c1', 'secret', { ...agent('a1', 'note'), body: 'psst' });
+      expect(await says('c1', 'secret', agent('a2', 'note'))).toEqual({
+        ok: false,
+        code: 'invalid_payload',
+      });
+      expect(await says('c1', 'secret')).toEqual({ ok: false, code: 'invalid_payload' });
+      // The rightful sender's retry still gets the original back.
+      const retry = await says('c1', 'secret', agent('a1', 'note'));
+      expect(retry.ok && retry.duplicate && retry.message.body).toBe('psst');
+    });
+
+    it('refuse a clientId reused by another sender without taking a seq', async () => {
+      const { store, says, agent, assign } = await withConversation();
+      await assign('c1', 'a1', 5);
+      await says('c1', 'x', agent('a1', 'note'));
+      await says('c1', 'y');
+      const refused = await Promise.all([
+        says('c1', 'x'),
+        says('c1', 'x', agent('a1')),
+        says('c1', 'y', agent('a1')),
+        says('c1', 'y', agent('a1', 'note')),
+      ]);
+      expect(refused).toEqual(Array(4).fill({ ok: false, code: 'invalid_payload' }));
+      expect(await says('c1', 'z')).toMatchObject({ message: { seq: 3 } });
+      expect((await store.conversations.get('c1'))?.lastSeq).toBe(3);
+    });
+
+    it('hand a retry its original after the conversation is resolved', async () => {
+      const { store, says, agent, assign } = await withConversation();
+      await assign('c1', 'a1', 5);
+      await says('c1', 'v');
+      await says('c1', 'hi', agent('a1'));
+      await store.conversations.resolve('c1', 9);
+      expect(await says('c1', 'v')).toMatchObject({
+        ok: true,
+        duplicate: true,
+        message: { seq: 1, author: 'visitor', body: 'v' },
+      });
+      expect(await says('c1', 'hi', agent('a1'))).toMatchObject({
+        duplicate: true,
+        message: { seq: 2 },
+      });
+      // Anyone else reusing a stored clientId is still refused as before.
+      expect(await says('c1', 'hi')).toEqual({ ok: false, code: 'invalid_payload' });
+      expect(await says('c1', 'new')).toEqual({ ok: false, code: 'conversation_closed' });
+      expect((await store.conversations.get('c1'))?.lastSeq).toBe(2);
+    });
+
+    it('page a transcript after a seq', async () => {
+      const { store, says } = await withConversation();
+      for (const id of ['1', '2', '3', '4', '5']) await says('c1', id);
+      expect((await store.messages.after('c1', 2, 2, false)).map((m) => m.seq)).toEqual([3, 4]);
+      expect(await store.messages.after('c1', 5, 2, false)).toEqual([]);
+      expect(await store.messages.after('nope', 0, 2, true)).toEqual([]);
+    });
+  });
+}

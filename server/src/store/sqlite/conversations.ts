@@ -1,0 +1,188 @@
+import type { Author, Conversation, ConversationStatus } from '@switchboard/shared';
+import type { ConversationStore } from '../conversations.ts';
+import { preview } from '../preview.ts';
+import type { Db } from './db.ts';
+import type { WriteQueue } from './write-queue.ts';
+
+interface ConversationRow {
+  id: string;
+  department_id: string;
+  status: ConversationStatus;
+  visitor_id: string;
+  visitor_name: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  created_at: number;
+  updated_at: number;
+  resolved_at: number | null;
+  last_seq: number;
+  shown_seq: number | null;
+  shown_author: Author | null;
+  shown_body: string | null;
+  shown_at: number | null;
+}
+
+// A message never touches its conversation row, so what a list shows of its messages
+// is read from the end of their (conversation_id, seq) index. The newest text message
+// is the preview (notes never are); updated_at counts messages as well as the
+// conversation's own changes.
+const SELECT = `
+  SELECT c.id, c.department_id, c.status, c.visitor_id, v.name AS visitor_name,
+         c.assignee_id, a.name AS assignee_name, c.created_at, c.resolved_at,
+         max(c.updated_at, coalesce(newest.created_at, c.updated_at)) AS updated_at,
+         coalesce(newest.seq, 0) AS last_seq,
+         shown.seq AS shown_seq, shown.author AS shown_author, shown.body AS shown_body,
+         shown.created_at AS shown_at
+  FROM conversations c
+  JOIN visitors v ON v.id = c.visitor_id
+  LEFT JOIN agents a ON a.id = c.assignee_id
+  LEFT JOIN messages newest ON newest.id =
+    (SELECT id FROM messages WHERE conversation_id = c.id ORDER BY seq DESC LIMIT 1)
+  LEFT JOIN messages shown ON shown.id =
+    (SELECT id FROM messages WHERE conversation_id = c.id AND kind = 'text'
+     ORDER BY seq DESC LIMIT 1)`;
+
+export function createConversationStore(db: Db, writes: WriteQueue): ConversationStore {
+  const byId = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
+  const byClientId = db.prepare<[string, string], ConversationRow>(
+    `${SELECT} WHERE c.visitor_id = ? AND c.client_id = ?`,
+  );
+  const insert = db.prepare(
+    `INSERT INTO conversations
+       (id, site_id, visitor_id, client_id, department_id, status, created_at, updated_at, queued_at)
+     VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?)
+     ON CONFLICT (visitor_id, client_id) DO NOTHING`,
+  );
+  const forVisitor = db.prepare<[string, number], ConversationRow>(
+    `${SELECT} WHERE c.visitor_id = ? ORDER BY c.created_at DESC LIMIT ?`,
+  );
+  // Ordered by the SELECT's updated_at, which counts messages, not the column.
+  const forAgent = db.prepare<
+    [{ agent: string; departments: string; resolvedLimit: number }],
+    ConversationRow
+  >(
+    `${SELECT}
+     WHERE (c.status != 'resolved'
+            AND (c.assignee_id = @agent
+                 OR (c.status = 'waiting'
+                     AND c.department_id IN (SELECT value FROM json_each(@departments)))))
+        OR c.id IN (SELECT id FROM conversations
+                    WHERE assignee_id = @agent AND status = 'resolved'
+                    ORDER BY resolved_at DESC LIMIT @resolvedLimit)
+     ORDER BY updated_at DESC`,
+  );
+  const waiting = db.prepare<[], { id: string; department_id: string; queued_at: number }>(
+    `SELECT id, department_id, queued_at FROM conversations WHERE status = 'waiting'`,
+  );
+  const loads = db.prepare<[], { assignee_id: string; load: number; last_assigned_at: number }>(
+    `SELECT assignee_id, count(*) AS load, max(assigned_at) AS last_assigned_at
+     FROM conversations WHERE status = 'assigned' GROUP BY assignee_id`,
+  );
+  const assign = db.prepare(
+    `UPDATE conversations SET status = 'assigned', assignee_id = ?, assigned_at = ?, updated_at = ?
+     WHERE id = ? AND status = 'waiting'`,
+  );
+  const resolve = db.prepare(
+    `UPDATE conversations SET status = 'resolved', resolved_at = ?, updated_at = ?
+     WHERE id = ? AND status != 'resolved'`,
+  );
+
+  const get = (id: string): Conversation | null => {
+    const row = byId.get(id);
+    return row ? toConversation(row) : null;
+  };
+
+  return {
+    async get(id) {
+      return get(id);
+    },
+    start(c, now) {
+      return writes.run(() => {
+        // Concurrent starts with one clientId: the UNIQUE (visitor_id, client_id) index
+        // lets one insert win and makes the other do nothing. A backend with concurrent
+        // writers gets the same from INSERT … ON CONFLICT DO NOTHING, provided the read
+        // below sees the winner's commit (a fresh snapshot: READ COMMITTED).
+        const { changes } = insert.run(
+          c.id,
+          c.siteId,
+          c.visitorId,
+          c.clientId,
+          c.department,
+          now,
+          now,
+          now,
+        );
+        const row = byClientId.get(c.visitorId, c.clientId);
+        if (!row) throw new Error('conversation vanished after insert');
+        return { conversation: toConversation(row), created: changes === 1 };
+      });
+    },
+    async listForVisitor(visitorId, limit = 20) {
+      return forVisitor.all(visitorId, limit).map(toConversation);
+    },
+    async listForAgent(agentId, departments, resolvedLimit = 20) {
+      return forAgent
+        .all({ agent: agentId, departments: JSON.stringify(departments), resolvedLimit })
+        .map(toConversation);
+    },
+    async routingSnapshot() {
+      return {
+        waiting: waiting
+          .all()
+          .map((r) => ({ id: r.id, department: r.department_id, queuedAt: r.queued_at })),
+        loads: new Map(
+          loads
+            .all()
+            .map((r) => [r.assignee_id, { load: r.load, lastAssignedAt: r.last_assigned_at }]),
+        ),
+      };
+    },
+    assignWaiting(assignments, now) {
+      return writes.run(() => {
+        const done: Conversation[] = [];
+        for (const a of assignments) {
+          // A compare-and-set (`WHERE status = 'waiting'`) in one statement, so it never
+          // double-assigns under concurrent writers either: PostgreSQL re-checks the
+          // WHERE after waiting for another writer's row lock. Capacity checks added
+          // here later must count the agent's load under a lock on the agent (row lock)
+          // or two hubs could both fill the last slot.
+          if (assign.run(a.agentId, now, now, a.conversationId).changes === 1) {
+            const c = get(a.conversationId);
+            if (c) done.push(c);
+          }
+        }
+        return done;
+      });
+    },
+    resolve(id, now) {
+      // A compare-and-set like assignWaiting's: the first resolve wins.
+      return writes.run(() => (resolve.run(now, now, id).changes === 1 ? get(id) : null));
+    },
+  };
+}
+
+export function toConversation(row: ConversationRow): Conversation {
+  return {
+    id: row.id,
+    department: row.department_id,
+    status: row.status,
+    visitorId: row.visitor_id,
+    visitorName: row.visitor_name,
+    visitorHandle: row.visitor_id.slice(0, 4),
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    resolvedAt: row.resolved_at,
+    lastSeq: row.last_seq,
+    lastMessage:
+      row.shown_seq === null || row.shown_author === null || row.shown_at === null
+        ? null
+        : {
+            seq: row.shown_seq,
+            author: row.shown_author,
+            body: preview(row.shown_body ?? ''),
+            createdAt: row.shown_at,
+          },
+  };
+}

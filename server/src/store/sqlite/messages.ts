@@ -1,0 +1,155 @@
+import type { Author, Conversation, Message, MessageKind } from '@switchboard/shared';
+import type { AppendResult, MessageStore, MessageTarget, NewMessage } from '../messages.ts';
+import type { Db } from './db.ts';
+import type { WriteQueue } from './write-queue.ts';
+
+interface MessageRow {
+  conversation_id: string;
+  seq: number;
+  client_id: string;
+  author: Author;
+  author_name: string | null;
+  kind: MessageKind;
+  body: string;
+  created_at: number;
+}
+
+/** The conversation as append checks it, read inside the write transaction. */
+interface ConversationRow {
+  visitor_id: string;
+  department_id: string;
+  status: Conversation['status'];
+  assignee_id: string | null;
+}
+
+const COLUMNS = 'conversation_id, seq, client_id, author, author_name, kind, body, created_at';
+
+export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
+  const conversation = db.prepare<[string], ConversationRow>(
+    'SELECT visitor_id, department_id, status, assignee_id FROM conversations WHERE id = ?',
+  );
+  const byClientId = db.prepare<[string, string], MessageRow & { author_id: string | null }>(
+    `SELECT ${COLUMNS}, author_id FROM messages WHERE conversation_id = ? AND client_id = ?`,
+  );
+  // Takes the next seq from the (conversation_id, seq) index, one seek: the conversation
+  // row is never rewritten, so a message dirties only the pages of messages. A taken
+  // clientId inserts nothing and returns no row.
+  //
+  // Seqs stay gap-free and unique because MAX(seq) is read in the same transaction
+  // as the insert and SQLite runs one write transaction at a time. A backend with
+  // concurrent writers must serialize appends per conversation itself: lock the
+  // conversation's row before this read (SELECT … FOR UPDATE), or catch the unique
+  // violation on (conversation_id, seq) and retry the whole append. Never a sequence
+  // or a counter in memory: several hubs append to one conversation.
+  const insert = db.prepare<[Omit<NewMessage, 'visitorId'> & { now: number }], { seq: number }>(
+    `INSERT INTO messages
+       (conversation_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
+     SELECT @conversationId, COALESCE(MAX(seq), 0) + 1, @clientId, @author, @authorId,
+            @authorName, @kind, @body, @now
+     FROM messages WHERE conversation_id = @conversationId
+     ON CONFLICT (conversation_id, client_id) DO NOTHING
+     RETURNING seq`,
+  );
+  const after = db.prepare<[string, number, number, number], MessageRow>(
+    `SELECT ${COLUMNS} FROM messages
+     WHERE conversation_id = ? AND seq > ? AND (kind = 'text' OR ?)
+     ORDER BY seq LIMIT ?`,
+  );
+
+  /**
+   * What a clientId already stored in the conversation means for this sender; null if
+   * it is not taken. A retry is the same sender sending the same kind again. Anyone else
+   * naming this clientId is refused: clientIds travel in every payload and are no
+   * secret, so they must never unlock a note or another agent's message.
+   */
+  const retried = (m: NewMessage): AppendResult | null => {
+    const existing = byClientId.get(m.conversationId, m.clientId);
+    if (!existing) return null;
+    const sameSender =
+      existing.author === m.author && existing.author_id === m.authorId && existing.kind === m.kind;
+    if (!sameSender) return { ok: false, code: 'invalid_payload' };
+    return { ok: true, message: toMessage(existing), duplicate: true };
+  };
+
+  return {
+    append(m, now) {
+      return writes.run((): AppendResult => {
+        // The checks below hold until the commit only because this read shares the
+        // insert's transaction and SQLite has one writer. A backend with concurrent
+        // writers must lock the row here (FOR SHARE, or FOR UPDATE to also serialize
+        // the seq), or a resolve or hand-over committing in between would let a
+        // message into a conversation that no longer takes it.
+        const c = conversation.get(m.conversationId);
+        // Another visitor's conversation is reported as missing, so ids leak nothing.
+        if (!c || (m.visitorId !== null && c.visitor_id !== m.visitorId)) {
+          return { ok: false, code: 'not_found' };
+        }
+        const refusal = refuse(c, m);
+        // A retry of a message already stored still gets it back, even once the
+        // conversation is resolved or handed to someone else.
+        if (refusal) return retried(m) ?? { ok: false, code: refusal };
+        const row = insert.get({
+          conversationId: m.conversationId,
+          clientId: m.clientId,
+          author: m.author,
+          authorId: m.authorId,
+          authorName: m.authorName,
+          kind: m.kind,
+          body: m.body,
+          now,
+        });
+        if (!row) {
+          // Another append with this clientId committed first (a retry racing its
+          // original). With concurrent writers, ON CONFLICT DO NOTHING waits for that
+          // commit, and this read must see it (a fresh snapshot: READ COMMITTED).
+          const result = retried(m);
+          if (!result) throw new Error('clientId conflict without a stored message');
+          return result;
+        }
+        const message: Message = {
+          conversationId: m.conversationId,
+          seq: row.seq,
+          clientId: m.clientId,
+          author: m.author,
+          authorName: m.authorName,
+          kind: m.kind,
+          body: m.body,
+          createdAt: now,
+        };
+        const target: MessageTarget = {
+          id: m.conversationId,
+          visitorId: c.visitor_id,
+          department: c.department_id,
+          status: c.status,
+        };
+        return { ok: true, message, duplicate: false, target };
+      });
+    },
+    async after(conversationId, afterSeq, limit, includeNotes) {
+      return after.all(conversationId, afterSeq, includeNotes ? 1 : 0, limit).map(toMessage);
+    },
+  };
+}
+
+/** Why the sender's own conversation takes no new message from them, if it doesn't. */
+function refuse(c: ConversationRow, m: NewMessage): 'conversation_closed' | 'forbidden' | null {
+  if (c.status === 'resolved') return 'conversation_closed';
+  // Only the agent holding a chat writes to the visitor; notes are open to any staff.
+  if (m.author === 'agent' && m.kind === 'text' && c.assignee_id !== m.authorId) {
+    return 'forbidden';
+  }
+  return null;
+}
+
+function toMessage(r: MessageRow): Message {
+  return {
+    conversationId: r.conversation_id,
+    seq: r.seq,
+    clientId: r.client_id,
+    author: r.author,
+    authorName: r.author_name,
+    kind: r.kind,
+    body: r.body,
+    createdAt: r.created_at,
+  };
+}
