@@ -2,6 +2,7 @@ import type {
   AgentProfile,
   AgentStatus,
   Conversation,
+  EventActor,
   Message,
   SendMessage,
   StartConversation,
@@ -39,6 +40,13 @@ export interface DispatcherDeps {
 
 /** Roles that may read every department's conversations. */
 const READS_ALL = new Set(['admin', 'supervisor', 'qa']);
+
+/** Who the event log says did what: the hub itself, or this person. */
+const SYSTEM: EventActor = { kind: 'system', id: null, name: null };
+const asActor = (who: AgentProfile | Visitor): EventActor =>
+  'role' in who
+    ? { kind: 'agent', id: who.id, name: who.name }
+    : { kind: 'visitor', id: who.id, name: who.name };
 
 /** Upper-case, unambiguous: the first four characters become a visitor's handle. */
 export const newVisitorId = customAlphabet('23456789ABCDEFGHJKLMNPQRSTUVWXYZ', 16);
@@ -92,8 +100,11 @@ export function createDispatcher({
     }));
     const decisions = planAssignments({ agents, waiting: snapshot.waiting }, now());
     if (decisions.length === 0) return;
-    const assigned = await store.conversations.assignWaiting(decisions, now());
-    for (const c of assigned) announceAssignment(c);
+    const assigned = await store.conversations.assignWaiting(
+      decisions.map((d) => ({ ...d, by: 'auto', actor: SYSTEM })),
+      now(),
+    );
+    for (const { conversation } of assigned) announceAssignment(conversation);
   }
 
   function announceAssignment(c: Conversation): void {
@@ -149,6 +160,8 @@ export function createDispatcher({
           department: p.department,
         },
         now(),
+        // Queued as it starts, for now; with routing it will be its first message.
+        [{ type: 'queued', actor: asActor(visitor), data: { department: p.department } }],
       );
       if (created) broadcast.conversation(conversation);
       // Also on a retried start: the first attempt may have failed before routing.
@@ -237,12 +250,12 @@ export function createDispatcher({
         fail('forbidden', 'conversation is held by another agent');
       }
       const [assigned] = await store.conversations.assignWaiting(
-        [{ conversationId, agentId: agent.id }],
+        [{ conversationId, agentId: agent.id, by: 'claim', actor: asActor(agent) }],
         now(),
       );
       if (!assigned) return fail('forbidden', 'another agent claimed it first');
-      announceAssignment(assigned);
-      return assigned;
+      announceAssignment(assigned.conversation);
+      return assigned.conversation;
     },
 
     async resolve(agent: AgentProfile, conversationId: string): Promise<Conversation> {
@@ -251,11 +264,13 @@ export function createDispatcher({
       const mayResolve =
         c.assigneeId === agent.id || agent.role === 'admin' || agent.role === 'supervisor';
       if (!mayResolve) fail('forbidden', 'only the agent holding it may resolve it');
-      const resolved = await store.conversations.resolve(conversationId, now());
-      if (resolved) broadcast.conversation(resolved);
+      const resolved = await store.conversations.resolve(conversationId, now(), asActor(agent));
+      if (resolved) broadcast.conversation(resolved.conversation);
       // A resolved chat frees a slot: someone waiting may now be assigned.
       await route();
-      return resolved ?? ((await store.conversations.get(conversationId)) as Conversation);
+      return (
+        resolved?.conversation ?? ((await store.conversations.get(conversationId)) as Conversation)
+      );
     },
 
     agentConnected(agent: AgentProfile): AgentStatus {

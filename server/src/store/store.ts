@@ -1,6 +1,7 @@
 import type { AgentStore } from './agents.ts';
 import type { ConversationStore } from './conversations.ts';
 import type { DirectoryStore } from './directory.ts';
+import type { EventStore } from './events.ts';
 import type { MessageStore } from './messages.ts';
 import type { VisitorStore } from './visitors.ts';
 
@@ -21,6 +22,7 @@ export interface Store {
   visitors: VisitorStore;
   conversations: ConversationStore;
   messages: MessageStore;
+  events: EventStore;
   /** Completes the writes already asked for, then releases the database. */
   close(): Promise<void>;
 }

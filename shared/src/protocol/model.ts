@@ -69,3 +69,77 @@ export interface AgentProfile {
   role: Role;
   departments: DepartmentId[];
 }
+
+/** Who caused a conversation event. */
+export interface EventActor {
+  kind: 'visitor' | 'agent' | 'system';
+  /** The visitor's or agent's id; null for the hub itself. */
+  id: string | null;
+  /** The name as it was then, so a timeline never changes; null if there was none. */
+  name: string | null;
+}
+
+/** How a conversation came to its agent. */
+export type AssignedBy = 'auto' | 'claim' | 'supervisor' | 'transfer';
+
+/** Why an assigned conversation went back to a queue. */
+export type RequeueReason =
+  | 'agent_disconnected'
+  | 'agent_signed_out'
+  | 'agent_disabled'
+  | 'transfer'
+  | 'supervisor';
+
+/** first_response: FRT as PRODUCT.md defines it; resolution: start to resolution. */
+export type SlaTarget = 'first_response' | 'resolution';
+
+/** What each type of event records beyond its conversation, order, time and actor. */
+export interface ConversationEventData {
+  /** Entered a department's queue. */
+  queued: { department: DepartmentId };
+  assigned: { agentId: string; agentName: string; by: AssignedBy };
+  /** Handed to another department, or to a named agent there; the note is staff-only. */
+  transferred: {
+    fromAgentId: string | null;
+    fromDepartment: DepartmentId;
+    toDepartment: DepartmentId;
+    toAgentId: string | null;
+    note: string;
+  };
+  /** Back to the head of its department's queue. */
+  requeued: { reason: RequeueReason; fromAgentId: string | null };
+  /** The visitor left while queued (abandoned, in PRODUCT.md's terms). */
+  left_queue: Record<string, never>;
+  /** The visitor left a message instead of waiting; the text is a message of its own. */
+  message_left: { name: string; email: string };
+  /** 80 % of a target has passed. */
+  sla_warning: { target: SlaTarget; dueAt: number };
+  sla_breached: { target: SlaTarget; dueAt: number };
+  /** assigneeId: who held it then (null if resolved from the queue). */
+  resolved: { assigneeId: string | null };
+  /** The visitor wrote again after resolution. */
+  reopened: Record<string, never>;
+}
+
+export type ConversationEventType = keyof ConversationEventData;
+
+/** One event of a given type. */
+export interface ConversationEventOf<T extends ConversationEventType> {
+  conversationId: string;
+  /** 1, 2, 3 … within the conversation, gap-free: the order things happened in. */
+  seq: number;
+  type: T;
+  /** Epoch milliseconds, hub clock. */
+  at: number;
+  actor: EventActor;
+  data: ConversationEventData[T];
+}
+
+/**
+ * A conversation's log, one entry per routing event, written with the change it
+ * records. The source of the console's timeline, of every metric in PRODUCT.md and
+ * of QA. Narrow on `type` to get the matching `data`.
+ */
+export type ConversationEvent = {
+  [T in ConversationEventType]: ConversationEventOf<T>;
+}[ConversationEventType];

@@ -1,7 +1,7 @@
 import type { Message } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
 import type { AppendResult } from '../messages.ts';
-import { DEPT, seeded, world } from './fixtures.ts';
+import { DEPT, queued, seeded, world } from './fixtures.ts';
 import type { ContractContext } from './index.ts';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -58,12 +58,12 @@ export function concurrencyContract({ open, peer }: ContractContext): void {
     it('store exactly the appends it acks when a resolve races them', async () => {
       const { one, two } = await twoHubs();
       const sends = range(100).map((i) => (i % 2 ? one : two).says('c1', `m${i}`));
-      const resolved = one.store.conversations.resolve('c1', 9);
+      const resolved = one.resolve('c1', 9);
       const later = range(100).map((i) => (i % 2 ? two : one).says('c1', `late${i}`));
       const results = await Promise.all([...sends, ...later]);
       // The resolve returns the conversation as it committed: the last message it let
       // in is the last there will ever be.
-      const lastSeq = (await resolved)?.lastSeq;
+      const lastSeq = (await resolved)?.conversation.lastSeq;
       const acked: string[] = [];
       for (const r of results) {
         if (r.ok) acked.push(r.message.clientId);
@@ -82,7 +82,7 @@ export function concurrencyContract({ open, peer }: ContractContext): void {
       const claims = await Promise.all(
         ids.flatMap((id) => [one.assign(id, 'a1', 3), two.assign(id, 'a2', 3)]),
       );
-      const winners = claims.flat();
+      const winners = claims.flat().map((change) => change.conversation);
       expect(winners.map((c) => c.id).sort()).toEqual([...ids].sort());
       for (const c of winners) {
         expect(await two.store.conversations.get(c.id)).toMatchObject({
@@ -95,9 +95,9 @@ export function concurrencyContract({ open, peer }: ContractContext): void {
     it('resolve once when two hubs resolve together', async () => {
       const { one, two } = await twoHubs();
       const results = await Promise.all([
-        one.store.conversations.resolve('c1', 5),
-        two.store.conversations.resolve('c1', 6),
-        one.store.conversations.resolve('c1', 7),
+        one.resolve('c1', 5),
+        two.resolve('c1', 6),
+        one.resolve('c1', 7),
       ]);
       expect(results.filter((r) => r !== null)).toHaveLength(1);
     });
@@ -108,6 +108,7 @@ export function concurrencyContract({ open, peer }: ContractContext): void {
         hub.store.conversations.start(
           { id, siteId: 's', visitorId: 'V1', clientId: 'same', department: DEPT },
           2,
+          [queued()],
         );
       const results = await Promise.all(range(10).map((i) => start(i % 2 ? one : two, `s${i}`)));
       expect(results.filter((r) => r.created)).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEPT, OTHER_DEPT, seeded } from './fixtures.ts';
+import { claim, DEPT, OTHER_DEPT, queued, seeded } from './fixtures.ts';
 import type { ContractContext } from './index.ts';
 
 /** The conversation lifecycle and the lists built on it. */
@@ -32,10 +32,12 @@ export function conversationsContract({ open }: ContractContext): void {
       const { store } = await seeded(open);
       await store.visitors.create('V2', 's', 'hash-V2', 0);
       const start = (id: string, visitorId: string, department: string) =>
-        store.conversations.start({ id, siteId: 's', visitorId, clientId: 'x', department }, 1);
+        store.conversations.start({ id, siteId: 's', visitorId, clientId: 'x', department }, 1, [
+          queued(department, visitorId),
+        ]);
       const first = await start('c1', 'V1', DEPT);
       const retry = await start('c2', 'V1', OTHER_DEPT);
-      expect(retry).toEqual({ conversation: first.conversation, created: false });
+      expect(retry).toEqual({ conversation: first.conversation, created: false, events: [] });
       expect(await store.conversations.get('c2')).toBeNull();
       // Another visitor's clientId is theirs alone.
       expect((await start('c3', 'V2', DEPT)).created).toBe(true);
@@ -51,25 +53,29 @@ export function conversationsContract({ open }: ContractContext): void {
     });
 
     it('assign only what is still waiting, returning those assigned in order', async () => {
-      const { store, start, assign } = await seeded(open);
+      const { store, start, assign, resolve } = await seeded(open);
       for (const [i, id] of ['c1', 'c2', 'c3', 'c4'].entries()) await start(id, i);
       await assign('c2', 'a2', 5);
-      await store.conversations.resolve('c3', 6);
+      await resolve('c3', 6);
       const assigned = await store.conversations.assignWaiting(
         [
-          { conversationId: 'c4', agentId: 'a1' },
-          { conversationId: 'c2', agentId: 'a1' },
-          { conversationId: 'c3', agentId: 'a1' },
-          { conversationId: 'nope', agentId: 'a1' },
-          { conversationId: 'c1', agentId: 'a2' },
+          claim('c4', 'a1'),
+          claim('c2', 'a1'),
+          claim('c3', 'a1'),
+          claim('nope', 'a1'),
+          claim('c1', 'a2'),
         ],
         7,
       );
-      expect(assigned.map((c) => [c.id, c.assigneeId])).toEqual([
+      expect(assigned.map(({ conversation: c }) => [c.id, c.assigneeId])).toEqual([
         ['c4', 'a1'],
         ['c1', 'a2'],
       ]);
-      expect(assigned[0]).toMatchObject({ status: 'assigned', assigneeName: 'Ann', updatedAt: 7 });
+      expect(assigned[0]?.conversation).toMatchObject({
+        status: 'assigned',
+        assigneeName: 'Ann',
+        updatedAt: 7,
+      });
       expect(await store.conversations.get('c2')).toMatchObject({ assigneeId: 'a2', updatedAt: 5 });
       expect(await store.conversations.get('c3')).toMatchObject({
         status: 'resolved',
@@ -78,32 +84,32 @@ export function conversationsContract({ open }: ContractContext): void {
     });
 
     it('resolve once: a repeat or a missing conversation changes nothing', async () => {
-      const { store, start, assign } = await seeded(open);
+      const { store, start, assign, resolve } = await seeded(open);
       await start('c1', 1);
       await start('c2', 2);
       await assign('c1', 'a1', 3);
-      const resolved = await store.conversations.resolve('c1', 4);
+      const resolved = (await resolve('c1', 4))?.conversation;
       expect(resolved).toMatchObject({
         status: 'resolved',
         assigneeId: 'a1',
         resolvedAt: 4,
         updatedAt: 4,
       });
-      expect(await store.conversations.resolve('c1', 5)).toBeNull();
+      expect(await resolve('c1', 5)).toBeNull();
       expect(await store.conversations.get('c1')).toEqual(resolved);
       // Waiting conversations may be resolved too (a supervisor closing spam).
-      expect(await store.conversations.resolve('c2', 6)).toMatchObject({ resolvedAt: 6 });
-      expect(await store.conversations.resolve('nope', 7)).toBeNull();
+      expect((await resolve('c2', 6))?.conversation).toMatchObject({ resolvedAt: 6 });
+      expect(await resolve('nope', 7)).toBeNull();
     });
 
     it('snapshot what routing needs: the queue and open loads', async () => {
-      const { store, start, assign } = await seeded(open);
+      const { store, start, assign, resolve } = await seeded(open);
       for (const [i, id] of ['c1', 'c2', 'c3', 'c4', 'c5'].entries()) await start(id, i + 1);
       await assign('c1', 'a1', 10);
       await assign('c2', 'a1', 11);
       await assign('c3', 'a2', 12);
-      await store.conversations.resolve('c2', 13);
-      await store.conversations.resolve('c3', 14);
+      await resolve('c2', 13);
+      await resolve('c3', 14);
       const snapshot = await store.conversations.routingSnapshot();
       expect(snapshot.waiting.sort((a, b) => a.queuedAt - b.queuedAt)).toEqual([
         { id: 'c4', department: DEPT, queuedAt: 4 },
@@ -127,7 +133,7 @@ export function conversationsContract({ open }: ContractContext): void {
     });
 
     it("list an agent's inbox: theirs, their departments' queue, their latest resolved", async () => {
-      const { store, start, assign } = await seeded(open);
+      const { store, start, assign, resolve } = await seeded(open);
       await start('mine', 1);
       await start('queued', 2);
       await start('elsewhere', 3, { department: OTHER_DEPT });
@@ -139,7 +145,7 @@ export function conversationsContract({ open }: ContractContext): void {
       await assign('bobs', 'a2', 11);
       for (const [i, id] of ['done1', 'done2', 'done3'].entries()) {
         await assign(id, 'a1', 12 + i);
-        await store.conversations.resolve(id, 20 + i);
+        await resolve(id, 20 + i);
       }
       const inbox = async (departments: string[], resolvedLimit?: number) =>
         (await store.conversations.listForAgent('a1', departments, resolvedLimit)).map((c) => c.id);

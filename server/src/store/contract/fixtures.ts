@@ -1,4 +1,6 @@
-import type { MessageKind } from '@switchboard/shared';
+import type { EventActor, MessageKind } from '@switchboard/shared';
+import type { Assignment } from '../conversations.ts';
+import type { EventDraft } from '../events.ts';
 import type { NewMessage } from '../messages.ts';
 import type { Store } from '../store.ts';
 
@@ -29,20 +31,44 @@ export async function seed(store: Store): Promise<void> {
   }
 }
 
+export const SYSTEM: EventActor = { kind: 'system', id: null, name: null };
+export const visitorActor = (id = 'V1'): EventActor => ({ kind: 'visitor', id, name: null });
+export const agentActor = (id: string): EventActor => ({ kind: 'agent', id, name: id });
+
+/** What the dispatcher records when a conversation starts. */
+export const queued = (department = DEPT, visitorId = 'V1'): EventDraft => ({
+  type: 'queued',
+  actor: visitorActor(visitorId),
+  data: { department },
+});
+
+/** The agent claims it. */
+export const claim = (conversationId: string, agentId: string): Assignment => ({
+  conversationId,
+  agentId,
+  by: 'claim',
+  actor: agentActor(agentId),
+});
+
 /** Shorthands over one store, for the fixture's visitor and agents. */
 export function world(store: Store) {
-  /** Starts conversation `id` for V1 (or `visitorId`), its clientId the id itself. */
-  const start = (id: string, now: number, over: { visitorId?: string; department?: string } = {}) =>
-    store.conversations.start(
-      {
-        id,
-        siteId: 's',
-        visitorId: over.visitorId ?? 'V1',
-        clientId: id,
-        department: over.department ?? DEPT,
-      },
+  /**
+   * Starts conversation `id` for V1 (or `visitorId`), its clientId the id itself,
+   * queued as the dispatcher records it.
+   */
+  const start = (
+    id: string,
+    now: number,
+    over: { visitorId?: string; department?: string } = {},
+  ) => {
+    const visitorId = over.visitorId ?? 'V1';
+    const department = over.department ?? DEPT;
+    return store.conversations.start(
+      { id, siteId: 's', visitorId, clientId: id, department },
       now,
+      [queued(department, visitorId)],
     );
+  };
   /** Any message: by V1 unless `over` names an agent (see `agent`). */
   const says = (
     conversationId: string,
@@ -72,12 +98,16 @@ export function world(store: Store) {
     authorName: id,
     kind,
   });
+  /** The agent claims the conversation; the changes made (none if it was not waiting). */
   const assign = (conversationId: string, agentId: string, now: number) =>
-    store.conversations.assignWaiting([{ conversationId, agentId }], now);
+    store.conversations.assignWaiting([claim(conversationId, agentId)], now);
+  /** Resolved by a1 (as agent or supervisor). */
+  const resolve = (conversationId: string, now: number) =>
+    store.conversations.resolve(conversationId, now, agentActor('a1'));
   /** [seq, clientId] of each message, oldest first, notes included. */
   const seqs = async (conversationId: string) =>
     (await store.messages.after(conversationId, 0, 10_000, true)).map((m) => [m.seq, m.clientId]);
-  return { store, start, says, agent, assign, seqs };
+  return { store, start, says, agent, assign, resolve, seqs };
 }
 
 /** A seeded store and its shorthands. */

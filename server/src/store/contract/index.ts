@@ -3,6 +3,7 @@ import type { Store } from '../store.ts';
 import { accountsContract } from './accounts.ts';
 import { concurrencyContract } from './concurrency.ts';
 import { conversationsContract } from './conversations.ts';
+import { eventsContract } from './events.ts';
 import { messagesContract } from './messages.ts';
 
 /** How the contract gets stores of the backend under test. */
@@ -54,5 +55,6 @@ export function describeStoreContract(name: string, backend: StoreBackend): void
     conversationsContract(ctx);
     messagesContract(ctx);
     concurrencyContract(ctx);
+    eventsContract(ctx);
   });
 }

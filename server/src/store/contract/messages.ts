@@ -104,8 +104,8 @@ export function messagesContract({ open }: ContractContext): void {
     });
 
     it('refuse messages to resolved or missing conversations', async () => {
-      const { store, says } = await withConversation();
-      await store.conversations.resolve('c1', 9);
+      const { store, says, resolve } = await withConversation();
+      await resolve('c1', 9);
       expect(await says('c1', 'late')).toEqual({ ok: false, code: 'conversation_closed' });
       expect(await says('nope', 'x')).toEqual({ ok: false, code: 'not_found' });
       expect(await store.messages.after('c1', 0, 10, true)).toEqual([]);
@@ -156,11 +156,11 @@ export function messagesContract({ open }: ContractContext): void {
     });
 
     it('hand a retry its original after the conversation is resolved', async () => {
-      const { store, says, agent, assign } = await withConversation();
+      const { store, says, agent, assign, resolve } = await withConversation();
       await assign('c1', 'a1', 5);
       await says('c1', 'v');
       await says('c1', 'hi', agent('a1'));
-      await store.conversations.resolve('c1', 9);
+      await resolve('c1', 9);
       expect(await says('c1', 'v')).toMatchObject({
         ok: true,
         duplicate: true,

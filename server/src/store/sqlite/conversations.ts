@@ -1,7 +1,8 @@
 import type { Author, Conversation, ConversationStatus } from '@switchboard/shared';
-import type { ConversationStore } from '../conversations.ts';
+import type { ConversationChange, ConversationStore } from '../conversations.ts';
 import { preview } from '../preview.ts';
 import type { Db } from './db.ts';
+import type { EventLog } from './events.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 interface ConversationRow {
@@ -42,7 +43,11 @@ const SELECT = `
     (SELECT id FROM messages WHERE conversation_id = c.id AND kind = 'text'
      ORDER BY seq DESC LIMIT 1)`;
 
-export function createConversationStore(db: Db, writes: WriteQueue): ConversationStore {
+export function createConversationStore(
+  db: Db,
+  writes: WriteQueue,
+  log: EventLog,
+): ConversationStore {
   const byId = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
   const byClientId = db.prepare<[string, string], ConversationRow>(
     `${SELECT} WHERE c.visitor_id = ? AND c.client_id = ?`,
@@ -96,7 +101,7 @@ export function createConversationStore(db: Db, writes: WriteQueue): Conversatio
     async get(id) {
       return get(id);
     },
-    start(c, now) {
+    start(c, now, events) {
       return writes.run(() => {
         // Concurrent starts with one clientId: the UNIQUE (visitor_id, client_id) index
         // lets one insert win and makes the other do nothing. A backend with concurrent
@@ -114,7 +119,12 @@ export function createConversationStore(db: Db, writes: WriteQueue): Conversatio
         );
         const row = byClientId.get(c.visitorId, c.clientId);
         if (!row) throw new Error('conversation vanished after insert');
-        return { conversation: toConversation(row), created: changes === 1 };
+        const created = changes === 1;
+        return {
+          conversation: toConversation(row),
+          created,
+          events: created ? log.append(row.id, events, now) : [],
+        };
       });
     },
     async listForVisitor(visitorId, limit = 20) {
@@ -139,7 +149,7 @@ export function createConversationStore(db: Db, writes: WriteQueue): Conversatio
     },
     assignWaiting(assignments, now) {
       return writes.run(() => {
-        const done: Conversation[] = [];
+        const done: ConversationChange[] = [];
         for (const a of assignments) {
           // A compare-and-set (`WHERE status = 'waiting'`) in one statement, so it never
           // double-assigns under concurrent writers either: PostgreSQL re-checks the
@@ -147,16 +157,40 @@ export function createConversationStore(db: Db, writes: WriteQueue): Conversatio
           // here later must count the agent's load under a lock on the agent (row lock)
           // or two hubs could both fill the last slot.
           if (assign.run(a.agentId, now, now, a.conversationId).changes === 1) {
-            const c = get(a.conversationId);
-            if (c) done.push(c);
+            const conversation = get(a.conversationId);
+            if (conversation?.assigneeName == null) {
+              throw new Error('assigned conversation unreadable');
+            }
+            const events = log.append(
+              a.conversationId,
+              [
+                {
+                  type: 'assigned',
+                  actor: a.actor,
+                  data: { agentId: a.agentId, agentName: conversation.assigneeName, by: a.by },
+                },
+              ],
+              now,
+            );
+            done.push({ conversation, events });
           }
         }
         return done;
       });
     },
-    resolve(id, now) {
-      // A compare-and-set like assignWaiting's: the first resolve wins.
-      return writes.run(() => (resolve.run(now, now, id).changes === 1 ? get(id) : null));
+    resolve(id, now, actor) {
+      return writes.run(() => {
+        // A compare-and-set like assignWaiting's: the first resolve wins.
+        if (resolve.run(now, now, id).changes !== 1) return null;
+        const conversation = get(id);
+        if (!conversation) throw new Error('resolved conversation unreadable');
+        const events = log.append(
+          id,
+          [{ type: 'resolved', actor, data: { assigneeId: conversation.assigneeId } }],
+          now,
+        );
+        return { conversation, events };
+      });
     },
   };
 }

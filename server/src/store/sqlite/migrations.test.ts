@@ -3,9 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createConversationStore } from './conversations.ts';
-import { connect, openDb } from './db.ts';
-import { createMessageStore } from './messages.ts';
+import { connect, migrate, openDb } from './db.ts';
+import { storeParts } from './open.ts';
 import { createWriteQueue } from './write-queue.ts';
 
 describe('migration 002', () => {
@@ -46,7 +45,7 @@ describe('migration 002', () => {
       old.close();
 
       const db = openDb(filename);
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(2);
       const columns = db
         .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('conversations')`)
         .all()
@@ -54,9 +53,7 @@ describe('migration 002', () => {
       expect(columns).not.toContain('last_seq');
       expect(columns.filter((c) => c.startsWith('preview'))).toEqual([]);
 
-      const writes = createWriteQueue(db);
-      const conversations = createConversationStore(db, writes);
-      const messages = createMessageStore(db, writes);
+      const { conversations, messages } = storeParts(db, createWriteQueue(db));
       expect(await conversations.get('c1')).toMatchObject({
         status: 'assigned',
         assigneeName: 'Ann',
@@ -95,6 +92,91 @@ describe('migration 002', () => {
         lastSeq: 4,
         lastMessage: { seq: 4, author: 'visitor', body: 'thanks' },
       });
+      db.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migration 003', () => {
+  it('gives conversations from before the event log the events their rows tell', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-migrate-'));
+    const filename = join(dir, 'test.db');
+    try {
+      const old = connect(filename);
+      migrate(old, 2);
+      old.exec(`
+        INSERT INTO departments (id, name_en, name_zh) VALUES ('d', 'D', 'D');
+        INSERT INTO sites (id, key, name, created_at) VALUES ('s', 'k', 'S', 0);
+        INSERT INTO visitors (id, site_id, token_hash, name, created_at, last_seen_at)
+          VALUES ('V1', 's', 'h', 'Li Lei', 0, 0);
+        INSERT INTO agents (id, email, name, role, password_hash, created_at)
+          VALUES ('a1', 'a@x', 'Ann', 'agent', 'x', 0);
+        INSERT INTO conversations (id, site_id, visitor_id, client_id, department_id, status,
+            assignee_id, created_at, updated_at, queued_at, assigned_at, resolved_at)
+          VALUES
+            ('waiting', 's', 'V1', 'x1', 'd', 'waiting', NULL, 1, 1, 1, NULL, NULL),
+            ('held', 's', 'V1', 'x2', 'd', 'assigned', 'a1', 2, 3, 2, 3, NULL),
+            ('done', 's', 'V1', 'x3', 'd', 'resolved', 'a1', 4, 6, 4, 5, 6),
+            ('dropped', 's', 'V1', 'x4', 'd', 'resolved', NULL, 7, 8, 7, NULL, 8);
+      `);
+      old.close();
+
+      const db = openDb(filename);
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(3);
+      const store = storeParts(db, createWriteQueue(db));
+      const visitor = { kind: 'visitor', id: 'V1', name: 'Li Lei' };
+      const system = { kind: 'system', id: null, name: null };
+      const queued = (conversationId: string, at: number) => ({
+        conversationId,
+        seq: 1,
+        type: 'queued',
+        at,
+        actor: visitor,
+        data: { department: 'd' },
+      });
+      const assigned = (conversationId: string, at: number) => ({
+        conversationId,
+        seq: 2,
+        type: 'assigned',
+        at,
+        actor: system,
+        data: { agentId: 'a1', agentName: 'Ann', by: 'auto' },
+      });
+      expect(await store.events.list('waiting')).toEqual([queued('waiting', 1)]);
+      expect(await store.events.list('held')).toEqual([queued('held', 2), assigned('held', 3)]);
+      expect(await store.events.list('done')).toEqual([
+        queued('done', 4),
+        assigned('done', 5),
+        {
+          conversationId: 'done',
+          seq: 3,
+          type: 'resolved',
+          at: 6,
+          actor: system,
+          data: { assigneeId: 'a1' },
+        },
+      ]);
+      expect(await store.events.list('dropped')).toEqual([
+        queued('dropped', 7),
+        {
+          conversationId: 'dropped',
+          seq: 2,
+          type: 'resolved',
+          at: 8,
+          actor: system,
+          data: { assigneeId: null },
+        },
+      ]);
+
+      // The log carries on from the backfilled seqs.
+      const resolved = await store.conversations.resolve('held', 9, {
+        kind: 'agent',
+        id: 'a1',
+        name: 'Ann',
+      });
+      expect(resolved?.events.map((e) => [e.seq, e.type])).toEqual([[3, 'resolved']]);
       db.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

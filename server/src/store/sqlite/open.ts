@@ -4,6 +4,7 @@ import { startCheckpointer } from './checkpointer.ts';
 import { createConversationStore } from './conversations.ts';
 import { type Db, openDb } from './db.ts';
 import { createDirectoryStore } from './directory.ts';
+import { createEventLog } from './events.ts';
 import { createMessageStore } from './messages.ts';
 import { createVisitorStore } from './visitors.ts';
 import { createWriteQueue, type WriteQueue } from './write-queue.ts';
@@ -40,11 +41,13 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 
 /** The Store's parts over an open database; tests that also need the database use it. */
 export function storeParts(db: Db, writes: WriteQueue): Omit<Store, 'close'> {
+  const log = createEventLog(db);
   return {
     directory: createDirectoryStore(db),
     agents: createAgentStore(db),
     visitors: createVisitorStore(db),
-    conversations: createConversationStore(db, writes),
+    conversations: createConversationStore(db, writes, log),
     messages: createMessageStore(db, writes),
+    events: log.store,
   };
 }
