@@ -10,7 +10,15 @@ import type {
 import { LIMITS } from '@switchboard/shared';
 import { customAlphabet, nanoid } from 'nanoid';
 import { fail } from '../errors.ts';
+import {
+  type Actor,
+  type ConversationAction,
+  staffActor,
+  visitorActor,
+} from '../policy/actions.ts';
+import { assertAllowed, authorize, permits } from '../policy/policy.ts';
 import { planAssignments } from '../routing/assign.ts';
+import type { ConversationFacts } from '../store/conversations.ts';
 import type { MessageTarget, NewMessage } from '../store/messages.ts';
 import type { Store } from '../store/store.ts';
 import type { Visitor } from '../store/visitors.ts';
@@ -26,7 +34,7 @@ export interface Broadcast {
   conversation(conversation: Conversation): void;
   /** The agent's sockets start receiving this conversation's staff events. */
   follow(agentId: string, conversationId: string): void;
-  typing(conversation: Conversation, from: 'visitor' | 'agent', typing: boolean): void;
+  typing(conversation: MessageTarget, from: 'visitor' | 'agent', typing: boolean): void;
 }
 
 export interface DispatcherDeps {
@@ -37,9 +45,6 @@ export interface DispatcherDeps {
   /** Routing runs after an action has committed; its failure is logged, not returned. */
   onRoutingError: (error: unknown) => void;
 }
-
-/** Roles that may read every department's conversations. */
-const READS_ALL = new Set(['admin', 'supervisor', 'qa']);
 
 /** Who the event log says did what: the hub itself, or this person. */
 const SYSTEM: EventActor = { kind: 'system', id: null, name: null };
@@ -52,9 +57,9 @@ const asActor = (who: AgentProfile | Visitor): EventActor =>
 export const newVisitorId = customAlphabet('23456789ABCDEFGHJKLMNPQRSTUVWXYZ', 16);
 
 /**
- * The conversation lifecycle: load what a decision needs, let routing/ decide, apply
- * it through the store (one transaction each), then broadcast. Socket handlers and
- * HTTP routes call this; it knows nothing of either.
+ * The conversation lifecycle: load what a decision needs, ask policy/ whether the
+ * actor may, let routing/ decide, apply it through the store (one transaction each),
+ * then broadcast. Socket handlers and HTTP routes call this; it knows nothing of either.
  */
 export function createDispatcher({
   store,
@@ -91,7 +96,12 @@ export function createDispatcher({
   async function routeOnce(): Promise<void> {
     const snapshot = await store.conversations.routingSnapshot();
     if (snapshot.waiting.length === 0) return;
-    const agents = presence.connectedAgents().map(({ profile, status }) => ({
+    // Routing matches departments; whether a role may hold chats at all (QA may not)
+    // is the policy's.
+    const holders = presence
+      .connectedAgents()
+      .filter(({ profile }) => permits(profile.role, 'conversation:hold'));
+    const agents = holders.map(({ profile, status }) => ({
       id: profile.id,
       status,
       departments: profile.departments,
@@ -112,22 +122,52 @@ export function createDispatcher({
     broadcast.conversation(c);
   }
 
-  async function visibleTo(agent: AgentProfile, conversationId: string): Promise<Conversation> {
-    const c = await store.conversations.get(conversationId);
+  /** The conversation, if the actor may do `action` on it; a missing one is not_found. */
+  async function conversationFor(
+    actor: Actor,
+    action: ConversationAction,
+    id: string,
+  ): Promise<Conversation> {
+    const c = await store.conversations.get(id);
     if (!c) return fail('not_found', 'no such conversation');
-    if (!READS_ALL.has(agent.role) && !agent.departments.includes(c.department)) {
-      fail('forbidden', 'conversation belongs to another department');
+    assertAllowed(actor, action, c);
+    return c;
+  }
+
+  /** As conversationFor, reading only what the decision needs. */
+  async function factsFor(
+    actor: Actor,
+    action: ConversationAction,
+    id: string,
+  ): Promise<ConversationFacts> {
+    const c = await store.conversations.facts(id);
+    if (!c) return fail('not_found', 'no such conversation');
+    assertAllowed(actor, action, c);
+    return c;
+  }
+
+  /** Only what the actor may read, whatever the query returned. */
+  function readable(actor: Actor, conversations: Conversation[]): Conversation[] {
+    return conversations.filter((c) => authorize(actor, 'conversation:read', c).ok);
+  }
+
+  async function send(actor: Actor, m: NewMessage, sender: string | undefined) {
+    const c = await store.conversations.facts(m.conversationId);
+    if (!c) return fail('not_found', 'no such conversation');
+    const decision = authorize(actor, m.kind === 'note' ? 'message:note' : 'message:text', c);
+    if (!decision.ok) {
+      // A resend of a message stored before the chat was resolved or handed on gets
+      // its original back, as append itself would answer it.
+      const original = await store.messages.stored(m);
+      return original ?? fail(decision.code, decision.message);
     }
-    return c;
+    return append(m, sender);
   }
 
-  async function ownedBy(visitor: Visitor, conversationId: string): Promise<Conversation> {
-    const c = await store.conversations.get(conversationId);
-    // Another visitor's conversation is reported as missing, so ids leak nothing.
-    if (!c || c.visitorId !== visitor.id) return fail('not_found', 'no such conversation');
-    return c;
-  }
-
+  /**
+   * The store re-checks what the policy allowed (resolved, held by someone else)
+   * inside the write transaction, so a change in between cannot slip through.
+   */
   async function append(m: NewMessage, sender: string | undefined): Promise<Message> {
     const result = await store.messages.append(m, now());
     if (!result.ok) {
@@ -147,6 +187,7 @@ export function createDispatcher({
     route,
 
     async startConversation(visitor: Visitor, p: StartConversation): Promise<Conversation> {
+      assertAllowed(visitorActor(visitor), 'conversation:start', { departmentId: p.department });
       const departments = await store.directory.departments();
       if (!departments.some((d) => d.id === p.department)) {
         fail('invalid_payload', `unknown department ${p.department}`);
@@ -170,18 +211,22 @@ export function createDispatcher({
     },
 
     async visitorConversations(visitor: Visitor): Promise<Conversation[]> {
-      return store.conversations.listForVisitor(visitor.id);
+      return readable(visitorActor(visitor), await store.conversations.listForVisitor(visitor.id));
     },
 
     async visitorSync(visitor: Visitor, conversationId: string, afterSeq: number) {
-      const conversation = await ownedBy(visitor, conversationId);
+      const conversation = await conversationFor(
+        visitorActor(visitor),
+        'conversation:read',
+        conversationId,
+      );
       const messages = await store.messages.after(conversationId, afterSeq, LIMITS.syncPage, false);
       return { conversation, messages };
     },
 
-    /** The store checks that the conversation is the visitor's as it appends. */
     async visitorSend(visitor: Visitor, p: SendMessage, sender?: string): Promise<Message> {
-      return append(
+      return send(
+        visitorActor(visitor),
         {
           ...p,
           visitorId: visitor.id,
@@ -195,15 +240,21 @@ export function createDispatcher({
     },
 
     async visitorTyping(visitor: Visitor, conversationId: string, typing: boolean) {
-      broadcast.typing(await ownedBy(visitor, conversationId), 'visitor', typing);
+      const c = await factsFor(visitorActor(visitor), 'conversation:typing', conversationId);
+      broadcast.typing(c, 'visitor', typing);
     },
 
     async agentConversations(agent: AgentProfile): Promise<Conversation[]> {
-      return store.conversations.listForAgent(agent.id, agent.departments);
+      const mine = await store.conversations.listForAgent(agent.id, agent.departments);
+      return readable(staffActor(agent), mine);
     },
 
     async agentSync(agent: AgentProfile, conversationId: string, afterSeq: number) {
-      const conversation = await visibleTo(agent, conversationId);
+      const conversation = await conversationFor(
+        staffActor(agent),
+        'conversation:read',
+        conversationId,
+      );
       broadcast.follow(agent.id, conversationId);
       const messages = await store.messages.after(conversationId, afterSeq, LIMITS.syncPage, true);
       return { conversation, messages };
@@ -214,11 +265,8 @@ export function createDispatcher({
       p: SendMessage & { kind?: 'text' | 'note' | undefined },
       sender?: string,
     ): Promise<Message> {
-      const kind = p.kind ?? 'text';
-      // Text needs the agent to hold the chat, which the store checks as it appends;
-      // a note needs only read access to the conversation's department.
-      if (kind === 'note') await visibleTo(agent, p.conversationId);
-      return append(
+      return send(
+        staffActor(agent),
         {
           conversationId: p.conversationId,
           clientId: p.clientId,
@@ -227,28 +275,21 @@ export function createDispatcher({
           author: 'agent',
           authorId: agent.id,
           authorName: agent.name,
-          kind,
+          kind: p.kind ?? 'text',
         },
         sender,
       );
     },
 
-    /** Only the agent holding the chat is shown typing to the visitor. */
     async agentTyping(agent: AgentProfile, conversationId: string, typing: boolean) {
-      const c = await visibleTo(agent, conversationId);
-      if (c.assigneeId !== agent.id) fail('forbidden', 'only the agent holding it');
+      const c = await factsFor(staffActor(agent), 'conversation:typing', conversationId);
       broadcast.typing(c, 'agent', typing);
     },
 
     async claim(agent: AgentProfile, conversationId: string): Promise<Conversation> {
-      // QA reads every transcript but never writes to visitors.
-      if (agent.role === 'qa') fail('forbidden', 'QA reviewers do not take chats');
-      const c = await visibleTo(agent, conversationId);
-      if (c.status === 'resolved') fail('conversation_closed', 'conversation is resolved');
-      if (c.status === 'assigned') {
-        if (c.assigneeId === agent.id) return c;
-        fail('forbidden', 'conversation is held by another agent');
-      }
+      const c = await conversationFor(staffActor(agent), 'conversation:claim', conversationId);
+      if (c.assigneeId === agent.id) return c;
+      // Assigns only if still waiting: a claim that lost a race is refused here.
       const [assigned] = await store.conversations.assignWaiting(
         [{ conversationId, agentId: agent.id, by: 'claim', actor: asActor(agent) }],
         now(),
@@ -259,11 +300,8 @@ export function createDispatcher({
     },
 
     async resolve(agent: AgentProfile, conversationId: string): Promise<Conversation> {
-      const c = await visibleTo(agent, conversationId);
+      const c = await conversationFor(staffActor(agent), 'conversation:resolve', conversationId);
       if (c.status === 'resolved') return c;
-      const mayResolve =
-        c.assigneeId === agent.id || agent.role === 'admin' || agent.role === 'supervisor';
-      if (!mayResolve) fail('forbidden', 'only the agent holding it may resolve it');
       const resolved = await store.conversations.resolve(conversationId, now(), asActor(agent));
       if (resolved) broadcast.conversation(resolved.conversation);
       // A resolved chat frees a slot: someone waiting may now be assigned.
@@ -281,10 +319,11 @@ export function createDispatcher({
       presence.disconnected(agentId);
     },
 
-    async setStatus(agentId: string, status: AgentStatus): Promise<AgentStatus> {
-      presence.setStatus(agentId, status);
+    async setStatus(agent: AgentProfile, status: AgentStatus): Promise<AgentStatus> {
+      assertAllowed(staffActor(agent), 'agent:status', { agentId: agent.id });
+      presence.setStatus(agent.id, status);
       if (status === 'online') await route();
-      return presence.status(agentId);
+      return presence.status(agent.id);
     },
   };
 }

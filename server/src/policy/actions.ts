@@ -121,6 +121,11 @@ export interface ActionTargets {
 
 export type Action = keyof ActionTargets;
 
+/** The actions that act on a conversation. */
+export type ConversationAction = {
+  [A in Action]: ActionTargets[A] extends ConversationResource ? A : never;
+}[Action];
+
 /** The resource argument of an action: none, or exactly its resource. */
 export type TargetArgs<A extends Action> = ActionTargets[A] extends null
   ? []

@@ -112,7 +112,7 @@ export function registerAgentNamespace(
     );
     socket.on(
       'agent:status',
-      handle(SetStatus, async (p) => ({ status: await dispatcher.setStatus(agent.id, p.status) })),
+      handle(SetStatus, async (p) => ({ status: await dispatcher.setStatus(agent, p.status) })),
     );
     socket.on(
       'typing:set',

@@ -35,7 +35,7 @@ export function createBroadcast(io: Server): Broadcast {
     follow(agentId: string, conversationId: string) {
       staff.in(rooms.agent(agentId)).socketsJoin(rooms.conversation(conversationId));
     },
-    typing(c: Conversation, from: 'visitor' | 'agent', typing: boolean) {
+    typing(c: MessageTarget, from: 'visitor' | 'agent', typing: boolean) {
       const event = { conversationId: c.id, typing };
       if (from === 'agent') visitors.to(rooms.visitor(c.visitorId)).emit('typing:changed', event);
       else staffOf(c).emit('typing:changed', event);

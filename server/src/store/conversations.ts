@@ -16,6 +16,12 @@ export interface NewConversation {
   department: DepartmentId;
 }
 
+/** The columns an access decision needs (see policy/), without a list's joins. */
+export type ConversationFacts = Pick<
+  Conversation,
+  'id' | 'visitorId' | 'department' | 'status' | 'assigneeId'
+>;
+
 /** What routing needs to know, loaded in one go. */
 export interface RoutingSnapshot {
   waiting: { id: string; department: string; queuedAt: number }[];
@@ -53,6 +59,11 @@ export interface ConversationChange {
 export interface ConversationStore {
   /** Null if there is no such conversation. */
   get(id: string): Promise<Conversation | null>;
+  /**
+   * What `get` says of who and where, without what a list shows: the policy asks it
+   * before every message, so it must cost one primary-key read. Null if missing.
+   */
+  facts(id: string): Promise<ConversationFacts | null>;
   /**
    * Creates a waiting conversation with `events` as the start of its log (the
    * dispatcher decides what a start records; today `queued`). Idempotent per (visitor,

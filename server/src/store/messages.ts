@@ -44,6 +44,14 @@ export interface MessageStore {
    */
   append(message: NewMessage, now: number): Promise<AppendResult>;
   /**
+   * The message this sender already stored under `message`'s clientId, as `append`
+   * would hand its retry back (same sender, same kind), or null; null too for another
+   * visitor's conversation. For a caller that refuses a send before appending (the
+   * policy, see dispatch/), so a resend of a message stored before the conversation
+   * was resolved or handed on still gets its original.
+   */
+  stored(message: NewMessage): Promise<Message | null>;
+  /**
    * Messages with seq > afterSeq, oldest first, at most `limit`. Without
    * `includeNotes` internal notes are left out (a visitor's read), so seqs may skip.
    */

@@ -102,6 +102,28 @@ export function conversationsContract({ open }: ContractContext): void {
       expect(await resolve('nope', 7)).toBeNull();
     });
 
+    it('give the facts a decision needs, as get has them, through every status', async () => {
+      const { store, start, assign, resolve } = await seeded(open);
+      expect(await store.conversations.facts('c1')).toBeNull();
+      await start('c1', 1);
+      const facts = async () => {
+        const c = await store.conversations.get('c1');
+        expect(await store.conversations.facts('c1')).toEqual({
+          id: 'c1',
+          visitorId: c?.visitorId,
+          department: c?.department,
+          status: c?.status,
+          assigneeId: c?.assigneeId,
+        });
+        return c?.status;
+      };
+      expect(await facts()).toBe('waiting');
+      await assign('c1', 'a1', 2);
+      expect(await facts()).toBe('assigned');
+      await resolve('c1', 3);
+      expect(await facts()).toBe('resolved');
+    });
+
     it('snapshot what routing needs: the queue and open loads', async () => {
       const { store, start, assign, resolve } = await seeded(open);
       for (const [i, id] of ['c1', 'c2', 'c3', 'c4', 'c5'].entries()) await start(id, i + 1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NewMessage } from '../messages.ts';
 import { DEPT, seeded } from './fixtures.ts';
 import type { ContractContext } from './index.ts';
 
@@ -174,6 +175,36 @@ export function messagesContract({ open }: ContractContext): void {
       expect(await says('c1', 'hi')).toEqual({ ok: false, code: 'invalid_payload' });
       expect(await says('c1', 'new')).toEqual({ ok: false, code: 'conversation_closed' });
       expect((await store.conversations.get('c1'))?.lastSeq).toBe(2);
+    });
+
+    it('find what a sender stored, as append would hand their retry back', async () => {
+      const { store, agent, assign, resolve, says } = await withConversation();
+      await assign('c1', 'a1', 5);
+      await says('c1', 'v');
+      await says('c1', 'hi', agent('a1'));
+      await resolve('c1', 9);
+      const sent = (clientId: string, over: Partial<NewMessage> = {}) =>
+        store.messages.stored({
+          conversationId: 'c1',
+          visitorId: 'V1',
+          clientId,
+          author: 'visitor',
+          authorId: null,
+          authorName: null,
+          kind: 'text',
+          body: 'whatever',
+          ...over,
+        });
+      // Resolved since: still found.
+      expect(await sent('v')).toMatchObject({ seq: 1, body: 'v' });
+      expect(await sent('hi', agent('a1'))).toMatchObject({ seq: 2, body: 'hi' });
+      // Only the same sender, the same kind, in their own conversation.
+      expect(await sent('hi')).toBeNull();
+      expect(await sent('hi', agent('a2'))).toBeNull();
+      expect(await sent('hi', agent('a1', 'note'))).toBeNull();
+      expect(await sent('v', { visitorId: 'V2' })).toBeNull();
+      expect(await sent('never')).toBeNull();
+      expect(await sent('v', { conversationId: 'nope' })).toBeNull();
     });
 
     it('page a transcript after a seq', async () => {

@@ -1,5 +1,5 @@
 import type { Author, Conversation, ConversationStatus } from '@switchboard/shared';
-import type { ConversationChange, ConversationStore } from '../conversations.ts';
+import type { ConversationChange, ConversationFacts, ConversationStore } from '../conversations.ts';
 import { preview } from '../preview.ts';
 import type { Db } from './db.ts';
 import type { EventLog } from './events.ts';
@@ -49,6 +49,10 @@ export function createConversationStore(
   log: EventLog,
 ): ConversationStore {
   const byId = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
+  const factsById = db.prepare<
+    [string],
+    Pick<ConversationRow, 'id' | 'visitor_id' | 'department_id' | 'status' | 'assignee_id'>
+  >('SELECT id, visitor_id, department_id, status, assignee_id FROM conversations WHERE id = ?');
   const byClientId = db.prepare<[string, string], ConversationRow>(
     `${SELECT} WHERE c.visitor_id = ? AND c.client_id = ?`,
   );
@@ -100,6 +104,17 @@ export function createConversationStore(
   return {
     async get(id) {
       return get(id);
+    },
+    async facts(id): Promise<ConversationFacts | null> {
+      const row = factsById.get(id);
+      if (!row) return null;
+      return {
+        id: row.id,
+        visitorId: row.visitor_id,
+        department: row.department_id,
+        status: row.status,
+        assigneeId: row.assignee_id,
+      };
     },
     start(c, now, events) {
       return writes.run(() => {

@@ -125,13 +125,23 @@ export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
         return { ok: true, message, duplicate: false, target };
       });
     },
+    async stored(m) {
+      const c = conversation.get(m.conversationId);
+      if (!c || (m.visitorId !== null && c.visitor_id !== m.visitorId)) return null;
+      const result = retried(m);
+      return result?.ok ? result.message : null;
+    },
     async after(conversationId, afterSeq, limit, includeNotes) {
       return after.all(conversationId, afterSeq, includeNotes ? 1 : 0, limit).map(toMessage);
     },
   };
 }
 
-/** Why the sender's own conversation takes no new message from them, if it doesn't. */
+/**
+ * Why the sender's own conversation takes no new message from them, if it doesn't.
+ * The dispatcher has asked the policy (policy/) before appending; this re-checks the
+ * part that can change meanwhile, inside the write transaction.
+ */
 function refuse(c: ConversationRow, m: NewMessage): 'conversation_closed' | 'forbidden' | null {
   if (c.status === 'resolved') return 'conversation_closed';
   // Only the agent holding a chat writes to the visitor; notes are open to any staff.
