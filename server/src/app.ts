@@ -7,6 +7,7 @@ import { createDispatcher } from './dispatch/dispatcher.ts';
 import { createPresence } from './dispatch/presence.ts';
 import { authPlugin } from './http/auth.ts';
 import { errorsPlugin } from './http/errors.ts';
+import { guardPlugin } from './http/guard.ts';
 import { consoleRoutes, siteRoutes } from './http/pages.ts';
 import { visitorSessionRoutes } from './http/visitor-session.ts';
 import { widgetRoutes } from './http/widget.ts';
@@ -55,6 +56,8 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
   );
   await app.register(errorsPlugin);
   await app.register(ioPlugin);
+  // Before any route: it checks each route's policy as the route is added.
+  await app.register(guardPlugin);
   await app.register(authPlugin);
 
   const dispatcher = createDispatcher({

@@ -1,6 +1,6 @@
 import type { AgentProfile } from '@switchboard/shared';
 import { Login } from '@switchboard/shared/schemas';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { verifyPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
@@ -45,7 +45,9 @@ export const authPlugin = fp(
     });
     app.decorateRequest('agent', null);
 
-    app.post('/api/auth/login', { schema: { body: Login } }, async (request, reply) => {
+    // Open by design (the policy's 'public'); the per-address limit below guards it.
+    const login = { config: { policy: 'auth:login' }, schema: { body: Login } } as const;
+    app.post('/api/auth/login', login, async (request, reply) => {
       const { email, password } = request.body as Login;
       const now = clock();
       // Forget addresses once the map grows; a forgotten one just starts full again.
@@ -70,12 +72,14 @@ export const authPlugin = fp(
       return { ok: true, agent: profile };
     });
 
-    app.get('/api/auth/me', { preHandler: requireAgent }, async (request) => ({
+    app.get('/api/auth/me', { config: { policy: 'session:read' } }, async (request) => ({
       ok: true,
       agent: request.agent,
     }));
 
-    app.post('/api/auth/logout', async (request, reply) => {
+    // Public: it ends whichever session the cookie names, or none.
+    const logout = { config: { policy: 'auth:logout' } } as const;
+    app.post('/api/auth/logout', logout, async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await app.sessions.end(token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -84,13 +88,6 @@ export const authPlugin = fp(
   },
   { name: 'auth', dependencies: ['core', '@fastify/cookie', 'socket-io'] },
 );
-
-/** preHandler for routes that need a signed-in agent. */
-export async function requireAgent(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
-  const agent = await request.server.sessions.agentFor(request.cookies[SESSION_COOKIE]);
-  if (!agent) fail('unauthorized', 'sign in first');
-  request.agent = agent;
-}
 
 // A valid hash of a random password, so unknown emails cost the same scrypt work.
 const DUMMY_HASH =

@@ -39,7 +39,11 @@ export async function widgetRoutes(app: FastifyInstance, opts: { dist: string })
       .send(await built(join(opts.dist, 'loader', 'widget.js'), app.log));
   });
 
-  app.get('/api/widget/config', { schema: { querystring: SiteQuery } }, async (request) => {
+  const config = {
+    config: { policy: 'widget:config' },
+    schema: { querystring: SiteQuery },
+  } as const;
+  app.get('/api/widget/config', config, async (request) => {
     const { site: key } = request.query as { site: string };
     const site = await store.directory.siteByKey(key);
     if (!site) fail('not_found', 'unknown site');

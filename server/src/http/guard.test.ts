@@ -1,0 +1,101 @@
+import fastifyCookie from '@fastify/cookie';
+import type { AgentProfile, Role } from '@switchboard/shared';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { describe, expect, it } from 'vitest';
+import { errorsPlugin } from './errors.ts';
+import { guardPlugin } from './guard.ts';
+
+/** A hub with only the guard, and a session store that knows one agent per role. */
+async function build(routes: (app: FastifyInstance) => void) {
+  const app: FastifyInstance = Fastify();
+  await app.register(fastifyCookie);
+  await app.register(errorsPlugin);
+  await app.register(guardPlugin);
+  await app.register(
+    fp(async (inner) => {
+      inner.decorate('sessions', {
+        async agentFor(token: string | undefined): Promise<AgentProfile | null> {
+          const roles: Role[] = ['agent', 'supervisor', 'qa', 'admin'];
+          const role = roles.find((r) => r === token);
+          return role ? { id: role, email: '', name: role, role, departments: [] } : null;
+        },
+        async end() {},
+      });
+      inner.decorateRequest('agent', null);
+    }),
+  );
+  routes(app);
+  await app.ready();
+  return app;
+}
+
+async function status(app: FastifyInstance, url: string, role?: Role) {
+  const response = await app.inject({
+    url,
+    ...(role ? { cookies: { sb_session: role } } : {}),
+  });
+  return response.statusCode === 200
+    ? 'ok'
+    : response.json<{ error: { code: string } }>().error.code;
+}
+
+describe('the HTTP guard', () => {
+  it('asks the policy for every /api/ route, and loads no session for public ones', async () => {
+    const app = await build((a) => {
+      a.get('/api/open', { config: { policy: 'widget:config' } }, async () => ({ ok: true }));
+      a.get('/api/board', { config: { policy: 'board:view' } }, async (request) => ({
+        ok: true,
+        who: request.agent?.role,
+      }));
+      a.get('/api/agents', { config: { policy: 'agents:manage' } }, async () => ({ ok: true }));
+    });
+    expect(await status(app, '/api/open')).toBe('ok');
+    expect(await status(app, '/api/board')).toBe('unauthorized');
+    expect(await status(app, '/api/board', 'agent')).toBe('forbidden');
+    expect(await status(app, '/api/board', 'qa')).toBe('forbidden');
+    expect(await status(app, '/api/board', 'supervisor')).toBe('ok');
+    expect(await status(app, '/api/agents', 'supervisor')).toBe('forbidden');
+    expect(await status(app, '/api/agents', 'admin')).toBe('ok');
+    // HEAD routes, which Fastify adds for every GET, are guarded too.
+    const head = await app.inject({ method: 'HEAD', url: '/api/board' });
+    expect(head.statusCode).toBe(401);
+    const board = await app.inject({ url: '/api/board', cookies: { sb_session: 'admin' } });
+    expect(board.json()).toEqual({ ok: true, who: 'admin' });
+    await app.close();
+  });
+
+  it('keeps a route’s own preHandlers, after its own check', async () => {
+    const seen: string[] = [];
+    const app = await build((a) => {
+      a.get(
+        '/api/x',
+        {
+          config: { policy: 'session:read' },
+          preHandler: async (request) => {
+            seen.push(request.agent?.role ?? 'nobody');
+          },
+        },
+        async () => ({ ok: true }),
+      );
+    });
+    expect(await status(app, '/api/x')).toBe('unauthorized');
+    expect(await status(app, '/api/x', 'qa')).toBe('ok');
+    expect(seen).toEqual(['qa']);
+    await app.close();
+  });
+
+  it('refuses to start with an /api/ route that names no policy action', async () => {
+    await expect(
+      build((a) => {
+        a.get('/api/forgotten', async () => ({ ok: true }));
+      }),
+    ).rejects.toThrow(/GET \/api\/forgotten names no policy action/);
+    // Pages outside /api/ need none.
+    const app = await build((a) => {
+      a.get('/page', async () => 'hi');
+    });
+    expect((await app.inject({ url: '/page' })).statusCode).toBe(200);
+    await app.close();
+  });
+});

@@ -1,0 +1,48 @@
+import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import { fail } from '../errors.ts';
+import type { Action } from '../policy/actions.ts';
+import { isPublic, permits } from '../policy/policy.ts';
+import { SESSION_COOKIE } from './auth.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The policy action this route performs. Every /api/ route names one. */
+    policy?: Action;
+  }
+}
+
+/**
+ * Every /api/ route names its policy action in `config.policy`; a route that names
+ * none fails the hub's start rather than serving unchecked. Public actions load no
+ * session. Any other loads the signed-in agent into `request.agent` (401 without
+ * one) and refuses the roles the action is never for (403). A route that acts on
+ * one resource asks `assertAllowed` again once it has loaded it.
+ *
+ * Pages and assets outside /api/ (the demo page, the widget loader and frame, the
+ * console, /healthz) are public and serve no conversation data.
+ */
+export const guardPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/')) return;
+      const action = route.config?.policy;
+      if (!action) {
+        throw new Error(`${route.method} ${route.url} names no policy action (config.policy)`);
+      }
+      if (isPublic(action)) return;
+      const own = route.preHandler ?? [];
+      route.preHandler = [signedIn(action), ...(Array.isArray(own) ? own : [own])];
+    });
+  },
+  { name: 'guard' },
+);
+
+function signedIn(action: Action): preHandlerHookHandler {
+  return async (request: FastifyRequest) => {
+    const agent = await request.server.sessions.agentFor(request.cookies[SESSION_COOKIE]);
+    if (!agent) return fail('unauthorized', 'sign in first');
+    if (!permits(agent.role, action)) fail('forbidden', `${action} is not for ${agent.role}`);
+    request.agent = agent;
+  };
+}
