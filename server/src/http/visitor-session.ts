@@ -13,7 +13,12 @@ import { isSameOrigin } from '../origin.ts';
 export async function visitorSessionRoutes(app: FastifyInstance): Promise<void> {
   const { store, clock } = app;
 
-  app.post('/api/widget/session', { schema: { body: RememberVisitor } }, async (request, reply) => {
+  // Public in the policy: no staff session; the token the frame sends is the proof.
+  const session = {
+    config: { policy: 'widget:session' },
+    schema: { body: RememberVisitor },
+  } as const;
+  app.post('/api/widget/session', session, async (request, reply) => {
     if (!isSameOrigin(request.headers)) fail('forbidden', 'only the chat frame keeps a visitor');
     const { site: key, token } = request.body as RememberVisitor;
     const site = await store.directory.siteByKey(key);

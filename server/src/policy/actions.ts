@@ -72,6 +72,8 @@ export interface ActionTargets {
   'auth:logout': null;
   /** A site's public widget settings (its key is in every host page). */
   'widget:config': null;
+  /** The frame trades a visitor token for a cookie; the token is its own proof. */
+  'widget:session': null;
   /** Who the session belongs to. */
   'session:read': null;
 

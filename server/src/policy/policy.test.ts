@@ -97,6 +97,7 @@ const TABLE: { [A in Action]: Row<A> } = {
   'auth:login': 'public',
   'auth:logout': 'public',
   'widget:config': 'public',
+  'widget:session': 'public',
   'session:read': { visitor: F, agent: ok, supervisor: ok, qa: ok, admin: ok },
 
   'conversation:start': { visitor: ok, ...visitorOnly },
@@ -204,6 +205,7 @@ function decide(action: Action, actor: Actor): [string, Decision][] {
     case 'auth:login':
     case 'auth:logout':
     case 'widget:config':
+    case 'widget:session':
     case 'session:read':
     case 'board:view':
     case 'directory:read':

@@ -180,6 +180,7 @@ const RULES: { [A in Action]: Rule<A> } = {
   'auth:login': onNothing('public'),
   'auth:logout': onNothing('public'),
   'widget:config': onNothing('public'),
+  'widget:session': onNothing('public'),
   'session:read': onNothing(STAFF),
 
   'conversation:start': onDepartment(['visitor']),
