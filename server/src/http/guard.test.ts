@@ -49,6 +49,14 @@ describe('the HTTP guard', () => {
         who: request.agent?.role,
       }));
       a.get('/api/agents', { config: { policy: 'agents:manage' } }, async () => ({ ok: true }));
+      a.post(
+        '/api/agents',
+        {
+          config: { policy: 'agents:manage' },
+          schema: { body: { type: 'object', required: ['name'] } },
+        },
+        async () => ({ ok: true }),
+      );
     });
     expect(await status(app, '/api/open')).toBe('ok');
     expect(await status(app, '/api/board')).toBe('unauthorized');
@@ -57,6 +65,17 @@ describe('the HTTP guard', () => {
     expect(await status(app, '/api/board', 'supervisor')).toBe('ok');
     expect(await status(app, '/api/agents', 'supervisor')).toBe('forbidden');
     expect(await status(app, '/api/agents', 'admin')).toBe('ok');
+    // Who you are is checked before what you sent.
+    const post = (role?: Role) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/agents',
+        payload: {},
+        ...(role ? { cookies: { sb_session: role } } : {}),
+      });
+    expect((await post()).statusCode).toBe(401);
+    expect((await post('agent')).statusCode).toBe(403);
+    expect((await post('admin')).statusCode).toBe(400);
     // HEAD routes, which Fastify adds for every GET, are guarded too.
     const head = await app.inject({ method: 'HEAD', url: '/api/board' });
     expect(head.statusCode).toBe(401);
@@ -65,14 +84,14 @@ describe('the HTTP guard', () => {
     await app.close();
   });
 
-  it('keeps a route’s own preHandlers, after its own check', async () => {
+  it('keeps a route’s own preValidation hooks, after its check', async () => {
     const seen: string[] = [];
     const app = await build((a) => {
       a.get(
         '/api/x',
         {
           config: { policy: 'session:read' },
-          preHandler: async (request) => {
+          preValidation: async (request) => {
             seen.push(request.agent?.role ?? 'nobody');
           },
         },

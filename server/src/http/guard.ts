@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { fail } from '../errors.ts';
 import type { Action } from '../policy/actions.ts';
@@ -16,7 +16,8 @@ declare module 'fastify' {
  * Every /api/ route names its policy action in `config.policy`; a route that names
  * none fails the hub's start rather than serving unchecked. Public actions load no
  * session. Any other loads the signed-in agent into `request.agent` (401 without
- * one) and refuses the roles the action is never for (403). A route that acts on
+ * one) and refuses the roles the action is never for (403), before the body is
+ * validated, so strangers learn nothing of a route's schema. A route that acts on
  * one resource asks `assertAllowed` again once it has loaded it.
  *
  * Pages and assets outside /api/ (the demo page, the widget loader and frame, the
@@ -31,14 +32,14 @@ export const guardPlugin = fp(
         throw new Error(`${route.method} ${route.url} names no policy action (config.policy)`);
       }
       if (isPublic(action)) return;
-      const own = route.preHandler ?? [];
-      route.preHandler = [signedIn(action), ...(Array.isArray(own) ? own : [own])];
+      const own = route.preValidation ?? [];
+      route.preValidation = [signedIn(action), ...(Array.isArray(own) ? own : [own])];
     });
   },
   { name: 'guard' },
 );
 
-function signedIn(action: Action): preHandlerHookHandler {
+function signedIn(action: Action): preValidationHookHandler {
   return async (request: FastifyRequest) => {
     const agent = await request.server.sessions.agentFor(request.cookies[SESSION_COOKIE]);
     if (!agent) return fail('unauthorized', 'sign in first');
