@@ -86,6 +86,34 @@ export const CATALOGUE = {
   err_rate_limited: { en: 'Too fast — wait a moment.', 'zh-CN': '操作过于频繁，请稍候。' },
   err_unavailable: { en: 'The hub is busy; try again.', 'zh-CN': '服务暂时不可用，请重试。' },
   err_timeout: { en: 'The hub did not answer in time.', 'zh-CN': '服务器响应超时。' },
+  err_invalid_state: {
+    en: 'Not possible while the conversation is in this state.',
+    'zh-CN': '会话当前状态不允许此操作。',
+  },
+  err_already_assigned: {
+    en: 'Another agent already has this conversation.',
+    'zh-CN': '此会话已由其他客服接入。',
+  },
+  err_agent_offline: { en: 'That agent is offline.', 'zh-CN': '该客服已离线。' },
+  err_agent_away: { en: 'That agent is away.', 'zh-CN': '该客服处于离开状态。' },
+  err_agent_at_capacity: {
+    en: 'That agent is at capacity.',
+    'zh-CN': '该客服的接待量已满。',
+  },
+  err_agent_not_in_department: {
+    en: 'That agent is not in this department.',
+    'zh-CN': '该客服不属于此部门。',
+  },
+  err_department_disabled: { en: 'This department is disabled.', 'zh-CN': '该部门已停用。' },
+  err_department_closed: {
+    en: 'This department is outside its business hours.',
+    'zh-CN': '该部门当前不在服务时间内。',
+  },
+  err_queue_full: { en: 'The queue is full.', 'zh-CN': '排队人数已满。' },
+  err_leave_message_disabled: {
+    en: 'This department does not take messages.',
+    'zh-CN': '该部门不接受留言。',
+  },
 } as const satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof CATALOGUE;

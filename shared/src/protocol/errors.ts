@@ -11,6 +11,17 @@ export const ERROR_CODES = [
   'conversation_closed',
   'rate_limited',
   'unavailable',
+  // Routing refusals (server/src/routing): the state does not allow it right now.
+  'invalid_state',
+  'already_assigned',
+  'agent_offline',
+  'agent_away',
+  'agent_at_capacity',
+  'agent_not_in_department',
+  'department_disabled',
+  'department_closed',
+  'queue_full',
+  'leave_message_disabled',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -30,6 +41,16 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conversation_closed: 409,
   rate_limited: 429,
   unavailable: 503,
+  invalid_state: 409,
+  already_assigned: 409,
+  agent_offline: 409,
+  agent_away: 409,
+  agent_at_capacity: 409,
+  agent_not_in_department: 409,
+  department_disabled: 409,
+  department_closed: 409,
+  queue_full: 409,
+  leave_message_disabled: 409,
 };
 
 export type Ack<T extends object = Record<never, never>> =

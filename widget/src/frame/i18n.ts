@@ -43,6 +43,37 @@ export const STRINGS = {
     'zh-CN': '发送太频繁，请稍候。',
   },
   err_unavailable: { en: 'Service unavailable. Try again.', 'zh-CN': '服务不可用，请重试。' },
+  err_invalid_state: {
+    en: 'That is not possible right now.',
+    'zh-CN': '当前无法进行此操作。',
+  },
+  err_already_assigned: {
+    en: 'An agent is already with you.',
+    'zh-CN': '已有客服在为您服务。',
+  },
+  err_agent_offline: { en: 'That agent is offline.', 'zh-CN': '该客服已离线。' },
+  err_agent_away: { en: 'That agent is away.', 'zh-CN': '该客服暂时离开。' },
+  err_agent_at_capacity: { en: 'That agent is busy.', 'zh-CN': '该客服正忙。' },
+  err_agent_not_in_department: {
+    en: 'That agent cannot help with this topic.',
+    'zh-CN': '该客服无法处理此类问题。',
+  },
+  err_department_disabled: {
+    en: 'This topic is not available.',
+    'zh-CN': '该咨询类别暂不可用。',
+  },
+  err_department_closed: {
+    en: 'We are closed right now.',
+    'zh-CN': '当前不在服务时间。',
+  },
+  err_queue_full: {
+    en: 'Too many people are waiting right now.',
+    'zh-CN': '当前排队人数已满。',
+  },
+  err_leave_message_disabled: {
+    en: 'Messages cannot be left for this topic.',
+    'zh-CN': '该咨询类别不接受留言。',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type StringKey = keyof typeof STRINGS;
