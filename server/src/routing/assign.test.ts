@@ -1,63 +1,115 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planAssignments, type RoutingAgent, type RoutingState } from './assign.ts';
+import { planAssignments, type SkeletonAgent, type SkeletonSnapshot } from './assign.ts';
+import { agent, department, Sim, stateOf } from './fixtures.ts';
 
-const agent = (id: string, over: Partial<RoutingAgent> = {}): RoutingAgent => ({
-  id,
-  status: 'online',
-  departments: ['pre_sales'],
-  load: 0,
-  lastAssignedAt: 0,
-  ...over,
-});
-
-describe('planAssignments', () => {
-  it('gives a waiting conversation to an online agent of its department', () => {
-    const state: RoutingState = {
-      agents: [agent('a', { departments: ['technical'] }), agent('b')],
-      waiting: [{ id: 'c1', department: 'pre_sales', queuedAt: 1 }],
-    };
-    expect(planAssignments(state, 10)).toEqual([
-      { type: 'assign', conversationId: 'c1', agentId: 'b' },
-    ]);
+describe('the assignment pass', () => {
+  it('gives the oldest conversation to the least-loaded eligible agent', () => {
+    const sim = new Sim(
+      stateOf({
+        agents: [
+          agent('a', { open: 2 }),
+          agent('b', { open: 1, lastAssignedAt: 50 }),
+          agent('c', { open: 1, lastAssignedAt: 20 }),
+          agent('d', { departments: ['technical'] }),
+        ],
+      }),
+      100,
+    );
+    sim.queue('c1');
+    expect(sim.assignments()).toEqual([{ conversationId: 'c1', agentId: 'c', by: 'auto' }]);
   });
 
-  it('never assigns to away or offline agents', () => {
-    const state: RoutingState = {
-      agents: [agent('a', { status: 'away' }), agent('b', { status: 'offline' })],
-      waiting: [{ id: 'c1', department: 'pre_sales', queuedAt: 1 }],
-    };
-    expect(planAssignments(state, 10)).toEqual([]);
+  it('compares load as open ÷ capacity, not open alone', () => {
+    const sim = new Sim(
+      stateOf({
+        agents: [agent('small', { capacity: 2, open: 1 }), agent('big', { capacity: 10, open: 3 })],
+      }),
+    );
+    sim.queue('c1');
+    // 3/10 < 1/2
+    expect(sim.assignments()[0]?.agentId).toBe('big');
+  });
+
+  it('never assigns in a manual department', () => {
+    const sim = new Sim(
+      stateOf({ departments: [department('pre_sales', { mode: 'manual' })], agents: [agent('a')] }),
+    );
+    sim.queue('c1');
+    expect(sim.assignments()).toEqual([]);
+    expect(sim.conversation('c1').state).toBe('queued');
+  });
+
+  it('serves VIPs first, then the order of arrival', () => {
+    const sim = new Sim(stateOf({ agents: [agent('a', { capacity: 0 })] }));
+    sim.queue('early', 'pre_sales', false);
+    sim.run(
+      { type: 'conversation_queued', conversationId: 'vip', department: 'pre_sales', vip: true },
+      10,
+    );
+    sim.run(
+      { type: 'conversation_queued', conversationId: 'late', department: 'pre_sales', vip: false },
+      20,
+    );
+    sim.run({ type: 'agent_changed', agentId: 'a', capacity: 3 }, 30);
+    expect(sim.assignments().map((x) => x.conversationId)).toEqual(['vip', 'early', 'late']);
+  });
+
+  it('does not hand a transferred conversation back to whoever transferred it', () => {
+    const sim = new Sim(stateOf({ agents: [agent('a'), agent('b', { capacity: 0 })] }));
+    sim.queue('c1');
+    sim.run({
+      type: 'transfer',
+      conversationId: 'c1',
+      actorId: 'a',
+      to: { department: 'pre_sales' },
+      note: 'needs a specialist',
+    });
+    expect(sim.conversation('c1')).toMatchObject({ state: 'queued', transferredFrom: 'a' });
+    sim.run({ type: 'agent_changed', agentId: 'b', capacity: 1 });
+    expect(sim.conversation('c1')).toMatchObject({ assigneeId: 'b', transferredFrom: null });
+  });
+});
+
+describe('planAssignments (the skeleton dispatcher’s entry point)', () => {
+  const skeleton = (id: string, over: Partial<SkeletonAgent> = {}): SkeletonAgent => ({
+    id,
+    status: 'online',
+    departments: ['pre_sales'],
+    load: 0,
+    lastAssignedAt: 0,
+    ...over,
   });
 
   it('prefers the least loaded agent, then the one idle longest', () => {
     const agents = [
-      agent('a', { load: 2 }),
-      agent('b', { load: 1, lastAssignedAt: 50 }),
-      agent('c', { load: 1, lastAssignedAt: 20 }),
+      skeleton('a', { load: 2 }),
+      skeleton('b', { load: 1, lastAssignedAt: 50 }),
+      skeleton('c', { load: 1, lastAssignedAt: 20 }),
     ];
     const waiting = [{ id: 'c1', department: 'pre_sales', queuedAt: 1 }];
-    expect(planAssignments({ agents, waiting }, 100)[0]?.agentId).toBe('c');
+    expect(planAssignments({ agents, waiting }, 100)).toEqual([
+      { type: 'assign', conversationId: 'c1', agentId: 'c' },
+    ]);
   });
 
   it('serves the oldest conversation first and spreads a burst across agents', () => {
-    const agents = [agent('a'), agent('b')];
     const waiting = [
       { id: 'late', department: 'pre_sales', queuedAt: 30 },
       { id: 'early', department: 'pre_sales', queuedAt: 10 },
       { id: 'mid', department: 'pre_sales', queuedAt: 20 },
     ];
-    const plan = planAssignments({ agents, waiting }, 100);
+    const plan = planAssignments({ agents: [skeleton('a'), skeleton('b')], waiting }, 100);
     expect(plan.map((d) => d.conversationId)).toEqual(['early', 'mid', 'late']);
     expect(plan.map((d) => d.agentId)).toEqual(['a', 'b', 'a']);
   });
 
   const departments = fc.constantFrom('pre_sales', 'post_sales', 'technical');
-  const arbState = fc.record({
+  const arbSnapshot: fc.Arbitrary<SkeletonSnapshot> = fc.record({
     agents: fc.uniqueArray(
       fc.record({
         id: fc.string({ minLength: 1, maxLength: 4 }),
-        status: fc.constantFrom('online', 'away', 'offline'),
+        status: fc.constantFrom('online' as const, 'away' as const, 'offline' as const),
         departments: fc.uniqueArray(departments, { maxLength: 3 }),
         load: fc.nat(5),
         lastAssignedAt: fc.nat(1000),
@@ -74,54 +126,26 @@ describe('planAssignments', () => {
     ),
   });
 
-  it('property: each decision is valid, and nothing eligible is left waiting', () => {
+  it('property: as before, no capacity limit: everything with an online agent is assigned', () => {
     fc.assert(
-      fc.property(arbState, (state) => {
-        const plan = planAssignments(state, 2000);
+      fc.property(arbSnapshot, (snapshot) => {
+        const plan = planAssignments(snapshot, 2000);
         const assigned = new Set(plan.map((d) => d.conversationId));
-        expect(assigned.size).toBe(plan.length); // no conversation twice
+        expect(assigned.size).toBe(plan.length);
         for (const d of plan) {
-          const a = state.agents.find((x) => x.id === d.agentId);
-          const c = state.waiting.find((x) => x.id === d.conversationId);
+          const a = snapshot.agents.find((x) => x.id === d.agentId);
+          const c = snapshot.waiting.find((x) => x.id === d.conversationId);
           expect(a?.status).toBe('online');
           expect(a?.departments).toContain(c?.department);
         }
-        for (const c of state.waiting) {
-          const eligible = state.agents.some(
+        for (const c of snapshot.waiting) {
+          const eligible = snapshot.agents.some(
             (a) => a.status === 'online' && a.departments.includes(c.department),
           );
           expect(assigned.has(c.id)).toBe(eligible);
         }
       }),
+      { numRuns: 200 },
     );
-  });
-
-  it('property: loads stay balanced within a department-only team', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 30 }), (n, m) => {
-        const agents = Array.from({ length: n }, (_, i) => agent(`a${i}`));
-        const waiting = Array.from({ length: m }, (_, i) => ({
-          id: `c${i}`,
-          department: 'pre_sales',
-          queuedAt: i,
-        }));
-        const counts = new Map<string, number>();
-        for (const d of planAssignments({ agents, waiting }, 0)) {
-          counts.set(d.agentId, (counts.get(d.agentId) ?? 0) + 1);
-        }
-        const loads = agents.map((a) => counts.get(a.id) ?? 0);
-        expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
-      }),
-    );
-  });
-
-  it('is pure: the input state is not changed', () => {
-    const state: RoutingState = {
-      agents: [agent('a')],
-      waiting: [{ id: 'c1', department: 'pre_sales', queuedAt: 1 }],
-    };
-    const before = JSON.stringify(state);
-    planAssignments(state, 5);
-    expect(JSON.stringify(state)).toBe(before);
   });
 });

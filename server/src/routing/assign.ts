@@ -1,67 +1,100 @@
 /**
- * Which online agent gets which waiting conversation. Pure: the caller loads the
- * state from the store, applies the decisions in one transaction, then emits.
- *
- * The walking skeleton's rule: oldest waiting conversation first, to the online agent
- * of its department holding the fewest open conversations; ties go to the agent who
- * was given one least recently, then by id so the result is deterministic. Capacity,
- * priority and fairness rules replace this function later without touching callers.
+ * The assignment pass that ends every route() call (issue 11, part 1.4): the
+ * highest-priority, longest-waiting conversation first, each to the eligible agent with
+ * the lowest load (select-agent.ts). It runs after anything that may free capacity or
+ * fill a queue, whatever the event, so a backlog drains oldest first the moment a slot
+ * opens (Chatwoot #10376, #10583). Manual departments are never assigned here.
  */
-export interface RoutingAgent {
+import { blankConversation, Draft } from './draft.ts';
+import { type Agent, type Conversation, DEFAULT_ROUTING_CONFIG, type Department } from './model.ts';
+import { compareQueueOrder } from './queue.ts';
+import { selectAgent } from './select-agent.ts';
+
+export function assignQueued(d: Draft): void {
+  const queued: Conversation[] = [];
+  for (const c of d.conversations.values()) {
+    if (c.state === 'queued' && d.departments.get(c.department)?.mode === 'auto') queued.push(c);
+  }
+  queued.sort(compareQueueOrder);
+  // Eligibility only shrinks during the pass: once a department has nobody left, skip it.
+  const exhausted = new Set<string>();
+  for (const c of queued) {
+    if (exhausted.has(c.department)) continue;
+    // Whoever transferred it away is not handed it back.
+    const agent = selectAgent(d.agents.values(), c.department, c.transferredFrom);
+    if (agent) d.assign(c, agent, 'auto', { type: 'system' });
+    else if (!selectAgent(d.agents.values(), c.department)) exhausted.add(c.department);
+  }
+}
+
+/** The walking skeleton's agent: no capacity yet, `load` = open conversations. */
+export interface SkeletonAgent {
   id: string;
   status: 'online' | 'away' | 'offline';
   departments: readonly string[];
-  /** Open (assigned, unresolved) conversations held now. */
   load: number;
-  /** When this agent was last given a conversation (epoch ms), 0 if never. */
+  /** Epoch ms; 0 if never. */
   lastAssignedAt: number;
 }
 
-export interface WaitingConversation {
-  id: string;
-  department: string;
-  queuedAt: number;
+export interface SkeletonSnapshot {
+  agents: readonly SkeletonAgent[];
+  waiting: readonly { id: string; department: string; queuedAt: number }[];
 }
 
-export interface RoutingState {
-  agents: readonly RoutingAgent[];
-  waiting: readonly WaitingConversation[];
-}
-
-export interface Assignment {
-  type: 'assign';
-  conversationId: string;
-  agentId: string;
-}
-
-export function planAssignments(state: RoutingState, now: number): Assignment[] {
-  const agents = state.agents
-    .filter((a) => a.status === 'online')
-    .map((a) => ({ ...a, departments: new Set(a.departments) }));
-  if (agents.length === 0) return [];
-
-  const queue = [...state.waiting].sort(
-    (a, b) => a.queuedAt - b.queuedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-  const decisions: Assignment[] = [];
-  for (const conversation of queue) {
-    let best: (typeof agents)[number] | undefined;
-    for (const agent of agents) {
-      if (!agent.departments.has(conversation.department)) continue;
-      if (!best || isBetter(agent, best)) best = agent;
-    }
-    if (!best) continue;
-    decisions.push({ type: 'assign', conversationId: conversation.id, agentId: best.id });
-    best.load += 1;
-    best.lastAssignedAt = now;
+/**
+ * The dispatcher's entry point until it routes every event through route(): the same
+ * pass over a skeleton snapshot, every department automatic and no capacity limit (all
+ * agents get one capacity larger than anything the pass can fill, so load compares
+ * open conversations exactly as before).
+ */
+export function planAssignments(
+  snapshot: SkeletonSnapshot,
+  now: number,
+): { type: 'assign'; conversationId: string; agentId: string }[] {
+  const unbounded =
+    snapshot.waiting.length + Math.max(0, ...snapshot.agents.map((a) => a.load)) + 1;
+  const departments = new Map<string, Department>();
+  for (const w of snapshot.waiting) {
+    departments.set(w.department, {
+      id: w.department,
+      enabled: true,
+      mode: 'auto',
+      sla: null,
+      hours: null,
+      maxQueue: null,
+      leaveMessage: false,
+    });
   }
-  return decisions;
-}
-
-type Ranked = Pick<RoutingAgent, 'id' | 'load' | 'lastAssignedAt'>;
-
-function isBetter(a: Ranked, b: Ranked): boolean {
-  if (a.load !== b.load) return a.load < b.load;
-  if (a.lastAssignedAt !== b.lastAssignedAt) return a.lastAssignedAt < b.lastAssignedAt;
-  return a.id < b.id;
+  const agents = new Map<string, Agent>(
+    snapshot.agents.map((a) => [
+      a.id,
+      {
+        id: a.id,
+        status: a.status,
+        departments: a.departments,
+        capacity: unbounded,
+        open: a.load,
+        lastAssignedAt: a.lastAssignedAt === 0 ? null : a.lastAssignedAt,
+        disconnectedAt: null,
+        disabled: false,
+      },
+    ]),
+  );
+  const conversations = new Map<string, Conversation>(
+    snapshot.waiting.map((w) => [
+      w.id,
+      { ...blankConversation(w.id, w.department, false, w.queuedAt), queuedAt: w.queuedAt },
+    ]),
+  );
+  const draft = new Draft(
+    { config: DEFAULT_ROUTING_CONFIG, departments, agents, conversations },
+    now,
+  );
+  assignQueued(draft);
+  return draft.decisions.flatMap((d) =>
+    d.type === 'assign'
+      ? [{ type: 'assign' as const, conversationId: d.conversationId, agentId: d.agentId }]
+      : [],
+  );
 }
