@@ -44,6 +44,19 @@ describe('queue order and position', () => {
     expect(queuePosition(state, 'nope')).toBeNull();
   });
 
+  it('serves head entries in the order they were put back, whenever they started', () => {
+    const s = stateOf({
+      conversations: [
+        queued('requeued-later', 200, { atHead: true, createdAt: 1 }),
+        queued('requeued-first', 100, { atHead: true, createdAt: 50 }),
+      ],
+    });
+    expect(departmentQueue(s, 'pre_sales').map((c) => c.id)).toEqual([
+      'requeued-first',
+      'requeued-later',
+    ]);
+  });
+
   it('keeps a batch requeued together in the order its conversations started', () => {
     const s = stateOf({
       conversations: [
