@@ -8,12 +8,21 @@
 import { blankConversation, Draft } from './draft.ts';
 import { type Agent, type Conversation, DEFAULT_ROUTING_CONFIG, type Department } from './model.ts';
 import { compareQueueOrder } from './queue.ts';
-import { selectAgent } from './select-agent.ts';
+import { isAvailable, selectAgent } from './select-agent.ts';
 
 export function assignQueued(d: Draft): void {
+  // Most events find every agent busy: then there is nothing to sort.
+  const staffed = new Set<string>();
+  for (const agent of d.agents.values()) {
+    if (agent.open >= agent.capacity || !isAvailable(agent)) continue;
+    for (const department of agent.departments) {
+      if (d.departments.get(department)?.mode === 'auto') staffed.add(department);
+    }
+  }
+  if (staffed.size === 0) return;
   const queued: Conversation[] = [];
   for (const c of d.conversations.values()) {
-    if (c.state === 'queued' && d.departments.get(c.department)?.mode === 'auto') queued.push(c);
+    if (c.state === 'queued' && staffed.has(c.department)) queued.push(c);
   }
   queued.sort(compareQueueOrder);
   // Eligibility only shrinks during the pass: once a department has nobody left, skip it.

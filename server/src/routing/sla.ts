@@ -70,13 +70,14 @@ export function dueSla(c: Conversation, now: number): SlaDue[] {
 /** The next SLA moment of this conversation still to come, or null. */
 export function nextSlaMoment(c: Conversation): number | null {
   if (!runs(c)) return null;
-  const moments: number[] = [];
+  // Called for every open conversation on every event: plain comparisons, no allocation.
+  let next = Number.POSITIVE_INFINITY;
   if (c.firstResponseAt === null && !c.firstResponseBreached) {
-    if (c.firstResponseWarnAt !== null && !c.firstResponseWarned) {
-      moments.push(c.firstResponseWarnAt);
-    }
-    if (c.firstResponseDueAt !== null) moments.push(c.firstResponseDueAt);
+    if (!c.firstResponseWarned && c.firstResponseWarnAt !== null) next = c.firstResponseWarnAt;
+    if (c.firstResponseDueAt !== null && c.firstResponseDueAt < next) next = c.firstResponseDueAt;
   }
-  if (c.resolutionDueAt !== null && !c.resolutionBreached) moments.push(c.resolutionDueAt);
-  return moments.length === 0 ? null : Math.min(...moments);
+  if (!c.resolutionBreached && c.resolutionDueAt !== null && c.resolutionDueAt < next) {
+    next = c.resolutionDueAt;
+  }
+  return next === Number.POSITIVE_INFINITY ? null : next;
 }

@@ -16,6 +16,8 @@ export function applyDue(d: Draft): void {
     }
   }
   for (const c of d.conversations.values()) {
+    const next = nextSlaMoment(c);
+    if (next === null || next > d.now) continue;
     for (const due of dueSla(c, d.now)) {
       const current = d.conversations.get(c.id) ?? c;
       if (due.kind === 'warning') d.slaWarning(current, due.dueAt);
