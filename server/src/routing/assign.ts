@@ -31,7 +31,7 @@ export function assignQueued(d: Draft): void {
     if (exhausted.has(c.department)) continue;
     // Whoever transferred it away is not handed it back.
     const agent = selectAgent(d.agents.values(), c.department, c.transferredFrom);
-    if (agent) d.assign(c, agent, 'auto', { type: 'system' });
+    if (agent) d.assign(c, agent, 'auto', { kind: 'system' });
     else if (!selectAgent(d.agents.values(), c.department)) exhausted.add(c.department);
   }
 }

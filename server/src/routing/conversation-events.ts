@@ -11,7 +11,7 @@ import { refusalFor } from './select-agent.ts';
 
 type Of<T extends RoutingEvent['type']> = Extract<RoutingEvent, { type: T }>;
 
-const agentActor = (agentId: string): Actor => ({ type: 'agent', agentId });
+const agentActor = (id: string): Actor => ({ kind: 'agent', id });
 
 export function conversationQueued(d: Draft, e: Of<'conversation_queued'>): Refusal | null {
   // A retried start: the first attempt already queued it.

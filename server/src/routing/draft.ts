@@ -20,8 +20,8 @@ import type {
 } from './model.ts';
 import { slaTimes } from './sla.ts';
 
-const SYSTEM: Actor = { type: 'system' };
-const VISITOR: Actor = { type: 'visitor' };
+const SYSTEM: Actor = { kind: 'system' };
+const VISITOR: Actor = { kind: 'visitor' };
 
 type Distribute<T> = T extends unknown ? Omit<T, 'conversationId' | 'at' | 'actor'> : never;
 type LogFields = Distribute<LogEntry>;
@@ -120,18 +120,13 @@ export class Draft {
         this.config.slaWarningRatio,
       ),
     });
-    this.decide(
-      c,
-      VISITOR,
-      { kind: 'queued', department: department.id, vip, atHead: false },
-      (log) => ({
-        type: 'queue',
-        conversationId: id,
-        department: department.id,
-        atHead: false,
-        log,
-      }),
-    );
+    this.decide(c, VISITOR, { type: 'queued', data: { department: department.id } }, (log) => ({
+      type: 'queue',
+      conversationId: id,
+      department: department.id,
+      atHead: false,
+      log,
+    }));
     return c;
   }
 
@@ -146,7 +141,7 @@ export class Draft {
       firstResponseDueAt: null,
       resolutionDueAt: null,
     });
-    this.decide(c, VISITOR, { kind: 'message_left', department }, (log) => ({
+    this.decide(c, VISITOR, { type: 'message_left', data: {} }, (log) => ({
       type: 'message_left',
       conversationId: id,
       department,
@@ -166,8 +161,7 @@ export class Draft {
       transferredFrom: null,
     });
     this.updateAgent(agent.id, { open: agent.open + 1, lastAssignedAt: this.now }, false);
-    const queuedAt = c.state === 'queued' ? c.queuedAt : null;
-    this.decide(next, actor, { kind: 'assigned', agentId: agent.id, by, queuedAt }, (log) => ({
+    this.decide(next, actor, { type: 'assigned', data: { agentId: agent.id, by } }, (log) => ({
       type: 'assign',
       conversationId: c.id,
       agentId: agent.id,
@@ -190,7 +184,7 @@ export class Draft {
       queuedAt: this.now,
       atHead: true,
     });
-    this.decide(next, SYSTEM, { kind: 'requeued', reason, fromAgentId: from }, (log) => ({
+    this.decide(next, SYSTEM, { type: 'requeued', data: { reason, fromAgentId: from } }, (log) => ({
       type: 'requeue',
       conversationId: c.id,
       reason,
@@ -226,12 +220,14 @@ export class Draft {
       next,
       actor,
       {
-        kind: 'transferred',
-        fromDepartment: c.department,
-        toDepartment: to,
-        fromAgentId: from,
-        toAgentId: toAgent?.id ?? null,
-        note,
+        type: 'transferred',
+        data: {
+          fromDepartment: c.department,
+          toDepartment: to,
+          fromAgentId: from,
+          toAgentId: toAgent?.id ?? null,
+          note,
+        },
       },
       (log) => ({
         type: 'transfer',
@@ -250,7 +246,7 @@ export class Draft {
   /** The visitor gave up waiting: closed, counted as abandoned. */
   leaveQueue(c: Conversation): void {
     const next = this.put({ ...c, state: 'resolved', resolvedAt: this.now });
-    this.decide(next, VISITOR, { kind: 'left_queue', department: c.department }, (log) => ({
+    this.decide(next, VISITOR, { type: 'left_queue', data: {} }, (log) => ({
       type: 'left_queue',
       conversationId: c.id,
       log,
@@ -261,7 +257,7 @@ export class Draft {
     const agentId = c.state === 'assigned' ? c.assigneeId : null;
     if (agentId) this.release(agentId);
     const next = this.put({ ...c, state: 'resolved', assigneeId: null, resolvedAt: this.now });
-    this.decide(next, actor, { kind: 'resolved', agentId }, (log) => ({
+    this.decide(next, actor, { type: 'resolved', data: { assigneeId: agentId } }, (log) => ({
       type: 'resolve',
       conversationId: c.id,
       agentId,
@@ -283,7 +279,7 @@ export class Draft {
       firstResponseBreached: c.firstResponseAt === null ? false : c.firstResponseBreached,
       resolutionBreached: false,
     });
-    this.decide(next, VISITOR, { kind: 'reopened', department: c.department }, (log) => ({
+    this.decide(next, VISITOR, { type: 'reopened', data: {} }, (log) => ({
       type: 'reopen',
       conversationId: c.id,
       log,
@@ -293,18 +289,23 @@ export class Draft {
 
   slaWarning(c: Conversation, dueAt: number): void {
     const next = this.put({ ...c, firstResponseWarned: true });
-    this.decide(next, SYSTEM, { kind: 'sla_warning', target: 'first_response', dueAt }, (log) => ({
-      type: 'sla_warning',
-      conversationId: c.id,
-      dueAt,
-      log,
-    }));
+    this.decide(
+      next,
+      SYSTEM,
+      { type: 'sla_warning', data: { target: 'first_response', dueAt } },
+      (log) => ({
+        type: 'sla_warning',
+        conversationId: c.id,
+        dueAt,
+        log,
+      }),
+    );
   }
 
   slaBreach(c: Conversation, target: SlaTarget, dueAt: number): void {
     const flag = target === 'first_response' ? 'firstResponseBreached' : 'resolutionBreached';
     const next = this.put({ ...c, [flag]: true });
-    this.decide(next, SYSTEM, { kind: 'sla_breached', target, dueAt }, (log) => ({
+    this.decide(next, SYSTEM, { type: 'sla_breached', data: { target, dueAt } }, (log) => ({
       type: 'sla_breached',
       conversationId: c.id,
       target,

@@ -5,7 +5,14 @@
  * transaction (the changed rows and the log entries of the decisions), then emits.
  * All times are epoch milliseconds on the hub's (injected) clock.
  */
-import type { ErrorCode } from '@switchboard/shared';
+import type {
+  AssignedBy,
+  ConversationEventData,
+  ConversationEventType,
+  ErrorCode,
+  RequeueReason as LoggedRequeueReason,
+  SlaTarget,
+} from '@switchboard/shared';
 import type { BusinessHours } from './hours.ts';
 
 export type AssignmentMode = 'auto' | 'manual';
@@ -120,14 +127,19 @@ export interface RoutingState {
   conversations: ReadonlyMap<string, Conversation>;
 }
 
-/** Who caused a change, for the event log. */
-export type Actor = { type: 'system' } | { type: 'visitor' } | { type: 'agent'; agentId: string };
+export type { AssignedBy, SlaTarget };
 
-export type AssignedBy = 'auto' | 'claim' | 'supervisor' | 'transfer' | 'reopen';
+/**
+ * Who caused a change, for the event log. The dispatcher adds names, and the visitor's
+ * id, as it writes the shared EventActor.
+ */
+export type Actor = { kind: 'system' } | { kind: 'visitor' } | { kind: 'agent'; id: string };
 
-export type RequeueReason = 'agent_disconnected' | 'agent_signed_out' | 'agent_disabled';
-
-export type SlaTarget = 'first_response' | 'resolution';
+/** Why routing put an assigned conversation back in its queue. */
+export type RequeueReason = Extract<
+  LoggedRequeueReason,
+  'agent_disconnected' | 'agent_signed_out' | 'agent_disabled'
+>;
 
 export type LeaveMessageReason = 'closed' | 'no_agent_online' | 'queue_full';
 
@@ -172,35 +184,25 @@ export type RoutingEvent =
   /** Time passed (the dispatcher's one timer fired). */
   | { type: 'tick' };
 
-interface LogBase {
-  conversationId: string;
-  at: number;
-  actor: Actor;
-}
+/**
+ * What routing knows of each event type of the conversation event log (shared
+ * ConversationEventData); the dispatcher adds the rest as it writes: agent names, and
+ * the name and email of a left message.
+ */
+export type LogData = {
+  [T in ConversationEventType]: Omit<ConversationEventData[T], 'agentName' | 'name' | 'email'>;
+};
 
 /** One entry of the conversation event log, written with the change it records. */
-export type LogEntry = LogBase &
-  (
-    | { kind: 'queued'; department: string; vip: boolean; atHead: boolean }
-    | { kind: 'assigned'; agentId: string; by: AssignedBy; queuedAt: number | null }
-    | {
-        kind: 'transferred';
-        fromDepartment: string;
-        toDepartment: string;
-        fromAgentId: string | null;
-        toAgentId: string | null;
-        note: string;
-      }
-    | { kind: 'requeued'; reason: RequeueReason; fromAgentId: string }
-    | { kind: 'left_queue'; department: string }
-    | { kind: 'message_left'; department: string }
-    | { kind: 'sla_warning'; target: 'first_response'; dueAt: number }
-    | { kind: 'sla_breached'; target: SlaTarget; dueAt: number }
-    | { kind: 'resolved'; agentId: string | null }
-    | { kind: 'reopened'; department: string }
-  );
-
-export type LogKind = LogEntry['kind'];
+export type LogEntry = {
+  [T in ConversationEventType]: {
+    conversationId: string;
+    at: number;
+    actor: Actor;
+    type: T;
+    data: LogData[T];
+  };
+}[ConversationEventType];
 
 /**
  * What routing decided, in order. Conversation decisions carry the log entry the

@@ -16,7 +16,7 @@ describe('reopen', () => {
     const sim = resolvedWith();
     const r = sim.run({ type: 'visitor_wrote', conversationId: 'c1' }, 2 * HOUR);
     expect(r.decisions).toMatchObject([
-      { type: 'reopen', log: { kind: 'reopened', actor: { type: 'visitor' } } },
+      { type: 'reopen', log: { type: 'reopened', actor: { kind: 'visitor' } } },
       { type: 'assign', agentId: 'a', by: 'reopen' },
     ]);
     expect(sim.conversation('c1')).toMatchObject({ state: 'assigned', resolvedAt: null });

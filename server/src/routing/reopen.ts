@@ -26,7 +26,7 @@ export function visitorWrote(d: Draft, conversationId: string): Refusal | null {
   const reopened = d.reopen(c, department);
   const last = c.lastAgentId === null ? undefined : d.agents.get(c.lastAgentId);
   if (last && isEligible(last, c.department)) {
-    d.assign(reopened, last, 'reopen', { type: 'system' });
+    d.assign(reopened, last, 'reopen', { kind: 'system' });
     return null;
   }
   const av = availability(d.state(), department, d.now);

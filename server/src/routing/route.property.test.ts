@@ -23,22 +23,25 @@ interface Derived {
   assigneeId: string | null;
 }
 
-/** What the log alone says about a conversation: the timeline must match the state. */
-function fold(prev: Derived | undefined, e: LogEntry): Derived {
-  const p = prev ?? { state: 'queued', department: '', assigneeId: null };
-  switch (e.kind) {
+/**
+ * What the log alone says about a conversation: the timeline must match the state. A
+ * conversation's department at its start is on its row, as in the store, not in the log.
+ */
+function fold(prev: Derived | undefined, e: LogEntry, startedIn: string): Derived {
+  const p = prev ?? { state: 'queued', department: startedIn, assigneeId: null };
+  switch (e.type) {
     case 'queued':
-      return { state: 'queued', department: e.department, assigneeId: null };
+      return { state: 'queued', department: e.data.department, assigneeId: null };
     case 'message_left':
-      return { state: 'pending', department: e.department, assigneeId: null };
+      return { ...p, state: 'pending', assigneeId: null };
     case 'assigned':
-      return { ...p, state: 'assigned', assigneeId: e.agentId };
+      return { ...p, state: 'assigned', assigneeId: e.data.agentId };
     case 'transferred':
-      return e.toAgentId
-        ? { ...p, department: e.toDepartment }
+      return e.data.toAgentId
+        ? { ...p, department: e.data.toDepartment }
         : {
             state: p.state === 'pending' ? 'pending' : 'queued',
-            department: e.toDepartment,
+            department: e.data.toDepartment,
             assigneeId: null,
           };
     case 'requeued':
@@ -153,7 +156,8 @@ function checkStep(
       'log entry describes its decision',
       d,
     );
-    timeline.set(d.conversationId, fold(timeline.get(d.conversationId), d.log));
+    const startedIn = d.type === 'message_left' || d.type === 'queue' ? d.department : '';
+    timeline.set(d.conversationId, fold(timeline.get(d.conversationId), d.log, startedIn));
   }
   for (const c of after.conversations.values()) {
     const t = timeline.get(c.id);

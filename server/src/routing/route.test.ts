@@ -14,7 +14,7 @@ describe('a conversation arrives', () => {
     const r = sim.queue('c1');
     expect(r.refusal).toBeNull();
     expect(r.decisions.map((d) => d.type)).toEqual(['queue', 'assign']);
-    expect(sim.log.map((l) => l.kind)).toEqual(['queued', 'assigned']);
+    expect(sim.log.map((l) => l.type)).toEqual(['queued', 'assigned']);
     expect(sim.conversation('c1')).toMatchObject({
       state: 'assigned',
       assigneeId: 'a',
@@ -79,7 +79,7 @@ describe('the visitor leaves', () => {
     sim.queue('c1');
     const r = sim.run({ type: 'left_queue', conversationId: 'c1' });
     expect(r.decisions).toMatchObject([
-      { type: 'left_queue', log: { kind: 'left_queue', actor: { type: 'visitor' } } },
+      { type: 'left_queue', log: { type: 'left_queue', actor: { kind: 'visitor' } } },
     ]);
     expect(sim.conversation('c1').state).toBe('resolved');
   });
@@ -146,7 +146,7 @@ describe('claims (manual mode)', () => {
     const sim = manual();
     sim.queue('c1');
     expect(sim.run({ type: 'claim', conversationId: 'c1', agentId: 'a' }).decisions).toMatchObject([
-      { type: 'assign', by: 'claim', log: { actor: { type: 'agent', agentId: 'a' } } },
+      { type: 'assign', by: 'claim', log: { actor: { kind: 'agent', id: 'a' } } },
     ]);
     expect(sim.run({ type: 'claim', conversationId: 'c1', agentId: 'b' }).refusal?.code).toBe(
       'already_assigned',
@@ -222,12 +222,15 @@ describe('transfer and reassignment', () => {
     expect(sim.last?.decisions[0]).toMatchObject({
       type: 'transfer',
       log: {
-        kind: 'transferred',
-        fromDepartment: 'pre_sales',
-        toDepartment: 'technical',
-        fromAgentId: 'a',
-        toAgentId: null,
-        note: 'API question',
+        type: 'transferred',
+        actor: { kind: 'agent', id: 'a' },
+        data: {
+          fromDepartment: 'pre_sales',
+          toDepartment: 'technical',
+          fromAgentId: 'a',
+          toAgentId: null,
+          note: 'API question',
+        },
       },
     });
     sim.run({ type: 'agent_changed', agentId: 't', capacity: 1 });
@@ -292,7 +295,7 @@ describe('transfer and reassignment', () => {
         type: 'transfer',
         fromAgentId: 'a',
         toAgentId: 'b',
-        log: { actor: { type: 'agent', agentId: 'boss' } },
+        log: { actor: { kind: 'agent', id: 'boss' } },
       },
       { type: 'assign', agentId: 'b', by: 'supervisor' },
     ]);

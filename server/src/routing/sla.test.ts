@@ -86,7 +86,7 @@ describe('SLA through route()', () => {
       {
         type: 'sla_breached',
         target: 'first_response',
-        log: { kind: 'sla_breached', at: 10 * MINUTE },
+        log: { type: 'sla_breached', at: 10 * MINUTE },
       },
     ]);
     sim.run({ type: 'agent_replied', conversationId: 'c1', agentId: 'a' });

@@ -79,8 +79,11 @@ export interface EventActor {
   name: string | null;
 }
 
-/** How a conversation came to its agent. */
-export type AssignedBy = 'auto' | 'claim' | 'supervisor' | 'transfer';
+/**
+ * How a conversation came to its agent. `reopen`: a reopened conversation went straight
+ * back to the agent who had it, who was free to take it.
+ */
+export type AssignedBy = 'auto' | 'claim' | 'supervisor' | 'transfer' | 'reopen';
 
 /** Why an assigned conversation went back to a queue. */
 export type RequeueReason =
