@@ -83,7 +83,7 @@ export interface Conversation {
   atHead: boolean;
   assigneeId: string | null;
   assignedAt: number | null;
-  /** The agent who held it last (set when it is released); a reopen goes back to them. */
+  /** The agent who holds it, or held it last; a reopen goes back to them. */
   lastAgentId: string | null;
   /** The agent who transferred it away; automatic assignment never hands it back to them. */
   transferredFrom: string | null;
@@ -143,7 +143,7 @@ export type RequeueReason = Extract<
 
 export type LeaveMessageReason = 'closed' | 'no_agent_online' | 'queue_full';
 
-/** Conversation events routing emits; arrive as events, leave as decisions. */
+/** What happened, as the dispatcher tells routing. */
 export type RoutingEvent =
   /** A new conversation with its first visitor message; a retry with a known id is a no-op. */
   | { type: 'conversation_queued'; conversationId: string; department: string; vip: boolean }
