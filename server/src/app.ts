@@ -63,7 +63,7 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
   const dispatcher = createDispatcher({
     store,
     presence: createPresence(),
-    broadcast: createBroadcast(app.io),
+    broadcast: createBroadcast(app.namespaces),
     now: clock,
     onRoutingError: (error) => app.log.error({ err: error }, 'routing failed'),
   });

@@ -1,4 +1,4 @@
-import type { Message } from '@switchboard/shared';
+import type { Ack, Message } from '@switchboard/shared';
 import { LIMITS } from '@switchboard/shared';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import {
   expectOk,
   type Hub,
   nanoid,
+  onlineAgent,
   startConversation,
   startHub,
   type VisitorPeer,
@@ -79,6 +80,26 @@ describe('malformed socket payloads', () => {
     raw.emit('message:send', { conversationId, clientId: nanoid(), body: 'no ack' });
     raw.emit('message:send');
     expect(await code('conversation:sync', { conversationId, afterSeq: 0 })).toBe('ok');
+  });
+
+  it('answers an event sent with no payload at all (the callback comes first)', async () => {
+    // socket.emit('conversation:list', ack): Socket.IO hands the hub the callback as
+    // the first argument. The hub reads the payload as {} and answers every event.
+    const raw: Socket = visitor.socket;
+    const list: Ack = await raw.timeout(5000).emitWithAck('conversation:list');
+    expect(list.ok).toBe(true);
+    const sync: Ack = await raw.timeout(5000).emitWithAck('conversation:sync');
+    expect(sync.ok ? 'ok' : sync.error.code).toBe('invalid_payload');
+    const send: Ack = await raw.timeout(5000).emitWithAck('message:send');
+    expect(send.ok ? 'ok' : send.error.code).toBe('invalid_payload');
+
+    const { socket: agent } = await onlineAgent(hub);
+    const rawAgent: Socket = agent;
+    const agentList: Ack = await rawAgent.timeout(5000).emitWithAck('conversation:list');
+    expect(agentList.ok).toBe(true);
+    const status: Ack = await rawAgent.timeout(5000).emitWithAck('agent:status');
+    expect(status.ok ? 'ok' : status.error.code).toBe('invalid_payload');
+    agent.close();
   });
 
   it('rejects nothing it already accepted: bad input never half-writes', async () => {

@@ -1,49 +1,37 @@
-import type { AgentClientEvents, AgentProfile, AgentServerEvents } from '@switchboard/shared';
+import type { AgentClientEvents } from '@switchboard/shared';
 import {
   AgentSendMessage,
   ConversationRef,
+  Empty,
   SetStatus,
   SyncConversation,
   Typing,
 } from '@switchboard/shared/schemas';
 import type { FastifyInstance } from 'fastify';
-import type { Namespace } from 'socket.io';
 import { hashToken } from '../auth/tokens.ts';
 import type { Dispatcher } from '../dispatch/dispatcher.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
 import { isSameOrigin } from '../origin.ts';
-import {
-  connectError,
-  createHandler,
-  Empty,
-  rateLimiter,
-  rejectUnknown,
-  typingLimiter,
-} from './handler.ts';
-import type { RateLimit } from './rate-limit.ts';
+import { type Budgets, connectError, createHandlers, rejectUnknown } from './handler.ts';
+import { type RateLimit, socketLimits } from './rate-limit.ts';
 import { rooms } from './rooms.ts';
 
-interface AgentData {
-  agent: AgentProfile;
-  /** Hash of the session token, so signing out can close this socket. */
-  session: string;
-}
-
-type AgentNamespace = Namespace<
-  AgentClientEvents,
-  AgentServerEvents,
-  Record<string, never>,
-  AgentData
->;
+const BUDGETS: Budgets<AgentClientEvents> = {
+  'conversation:list': 'read',
+  'conversation:sync': 'read',
+  'conversation:claim': 'write',
+  'conversation:resolve': 'write',
+  'message:send': 'write',
+  'agent:status': 'write',
+  'typing:set': 'typing',
+};
 
 export function registerAgentNamespace(
   app: FastifyInstance,
   dispatcher: Dispatcher,
   rateLimit: RateLimit,
 ): void {
-  // One Server carries two namespaces with different event maps; Socket.IO types the
-  // server with one map, so each namespace is narrowed to its own here.
-  const nsp = app.io.of('/agent') as unknown as AgentNamespace;
+  const nsp = app.namespaces.agent;
   const { store, clock } = app;
 
   // The session cookie alone would let any site's page open a socket as the agent
@@ -64,8 +52,6 @@ export function registerAgentNamespace(
     }
   });
 
-  const handle = createHandler(app.log);
-
   nsp.on('connection', async (socket) => {
     const { agent } = socket.data;
     const status = dispatcher.agentConnected(agent);
@@ -73,54 +59,34 @@ export function registerAgentNamespace(
     for (const d of agent.departments) socket.join(rooms.department(d));
     socket.on('disconnect', () => void dispatcher.agentDisconnected(agent.id));
 
-    const limited = rateLimiter(rateLimit, clock);
-    const typingAllowed = typingLimiter(clock);
-
+    const handle = createHandlers<AgentClientEvents>(socket, BUDGETS, {
+      log: app.log,
+      admit: socketLimits(rateLimit, clock),
+    });
     socket.onAny(rejectUnknown(socket));
-    socket.on(
-      'conversation:list',
-      handle(Empty, async () => {
-        const conversations = await dispatcher.agentConversations(agent);
-        for (const c of conversations) {
-          if (c.assigneeId === agent.id) socket.join(rooms.conversation(c.id));
-        }
-        return { conversations };
-      }),
+    handle('conversation:list', Empty, async () => {
+      const conversations = await dispatcher.agentConversations(agent);
+      for (const c of conversations) {
+        if (c.assigneeId === agent.id) socket.join(rooms.conversation(c.id));
+      }
+      return { conversations };
+    });
+    handle('conversation:sync', SyncConversation, (p) =>
+      dispatcher.agentSync(agent, p.conversationId, p.afterSeq),
     );
-    socket.on(
-      'conversation:sync',
-      handle(SyncConversation, (p) => dispatcher.agentSync(agent, p.conversationId, p.afterSeq)),
-    );
-    socket.on(
-      'conversation:claim',
-      handle(ConversationRef, async (p) => ({
-        conversation: await dispatcher.claim(agent, p.conversationId),
-      })),
-    );
-    socket.on(
-      'conversation:resolve',
-      handle(ConversationRef, async (p) => ({
-        conversation: await dispatcher.resolve(agent, p.conversationId),
-      })),
-    );
-    socket.on(
-      'message:send',
-      handle(AgentSendMessage, async (p) => {
-        limited();
-        return { message: await dispatcher.agentSend(agent, p, socket.id) };
-      }),
-    );
-    socket.on(
-      'agent:status',
-      handle(SetStatus, async (p) => ({ status: await dispatcher.setStatus(agent, p.status) })),
-    );
-    socket.on(
-      'typing:set',
-      handle(Typing, async (p) => {
-        if (typingAllowed()) await dispatcher.agentTyping(agent, p.conversationId, p.typing);
-        return {};
-      }),
-    );
+    handle('conversation:claim', ConversationRef, async (p) => ({
+      conversation: await dispatcher.claim(agent, p.conversationId),
+    }));
+    handle('conversation:resolve', ConversationRef, async (p) => ({
+      conversation: await dispatcher.resolve(agent, p.conversationId),
+    }));
+    handle('message:send', AgentSendMessage, async (p) => ({
+      message: await dispatcher.agentSend(agent, p, socket.id),
+    }));
+    handle('agent:status', SetStatus, async (p) => ({
+      status: await dispatcher.setStatus(agent, p.status),
+    }));
+    handle('typing:set', Typing, (p) => dispatcher.agentTyping(agent, p.conversationId, p.typing));
 
     try {
       const departments = await store.directory.departments();

@@ -1,17 +1,14 @@
 import type { Conversation, Message } from '@switchboard/shared';
-import type { Server } from 'socket.io';
 import type { Broadcast } from '../dispatch/dispatcher.ts';
 import type { MessageTarget } from '../store/messages.ts';
+import type { Namespaces } from './namespaces.ts';
 import { rooms } from './rooms.ts';
 
 /**
  * Turns dispatcher effects into emits. Internal notes go to staff rooms only;
  * visitors hear only about their own conversations.
  */
-export function createBroadcast(io: Server): Broadcast {
-  const visitors = io.of('/visitor');
-  const staff = io.of('/agent');
-
+export function createBroadcast({ visitor: visitors, agent: staff }: Namespaces): Broadcast {
   const staffOf = (c: MessageTarget) =>
     c.status === 'waiting'
       ? staff.to(rooms.conversation(c.id)).to(rooms.department(c.department))

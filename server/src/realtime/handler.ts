@@ -1,32 +1,78 @@
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import type { TSchema } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { type AckError, LIMITS } from '@switchboard/shared';
+import {
+  type AckError,
+  type ErrorCode,
+  type EventPayload,
+  type EventResult,
+  LIMITS,
+} from '@switchboard/shared';
 import type { FastifyBaseLogger } from 'fastify';
-import { fail, HubError } from '../errors.ts';
-import { newBucket, type RateLimit, take } from './rate-limit.ts';
+import { HubError } from '../errors.ts';
 
-type Reply = (ack: { ok: true } | { ok: false; error: AckError }) => void;
+/** How an event is counted against its sender's limits. */
+export type Budget = 'read' | 'write' | 'typing';
 
-const noReply: Reply = () => {};
+/** Every client-to-hub event of map M with the budget it spends. */
+export type Budgets<M> = { readonly [E in keyof M & string]: Budget };
 
-function failure(code: AckError['code'], message: string) {
-  return { ok: false as const, error: { code, message } };
+/**
+ * A schema whose static type is T. Asking for it is what ties a handler's payload to
+ * the event map: the schema the hub enforces must describe the payload clients send.
+ */
+export type SchemaOf<T> = TSchema & { static: T };
+
+/** What the handlers need of a namespace's socket. */
+export interface HandlerSocket {
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  readonly connected: boolean;
+}
+
+export interface HandlerDeps {
+  log: Pick<FastifyBaseLogger, 'error'>;
+  /** Spends one unit of the budget; false when it is spent out. */
+  admit(budget: Budget): boolean;
+  /** Called after an ack went out, with the budget of its event. */
+  answered?(budget: Budget): void;
+}
+
+function failure(code: ErrorCode, message: string): { ok: false; error: AckError } {
+  return { ok: false, error: { code, message } };
 }
 
 /**
- * Wraps a socket event: validates the payload against its schema, runs the action,
- * and answers the ack with `{ ok: true, ...result }` or a coded error. Anything
- * unexpected is logged and answered `unavailable`; it never reaches Socket.IO.
+ * Binds the hub's handlers for one socket, typed from the namespace's event map M:
+ * `handle(event, schema, action)` takes the schema the payload must pass (its static
+ * type must be the map's payload) and an action that returns the map's ack fields, so
+ * a handler returning the wrong shape does not compile.
+ *
+ * Each event is rate-checked against its budget, validated, run, and answered with
+ * `{ ok: true, ...result }` or a coded error. Anything unexpected is logged and
+ * answered `unavailable`; it never reaches Socket.IO.
  */
-export function createHandler(log: FastifyBaseLogger) {
-  return function handle<S extends TSchema, R extends object>(
-    schema: S,
-    action: (payload: Static<S>) => Promise<R> | R,
-  ) {
+export function createHandlers<M>(socket: HandlerSocket, budgets: Budgets<M>, deps: HandlerDeps) {
+  return function handle<E extends keyof M & string>(
+    event: E,
+    schema: SchemaOf<EventPayload<M, E>>,
+    action: (payload: EventPayload<M, E>) => EventResult<M, E> | Promise<EventResult<M, E>>,
+  ): void {
     const check = TypeCompiler.Compile(schema);
-    return (payload: unknown, ack?: unknown): void => {
-      const reply = typeof ack === 'function' ? (ack as Reply) : noReply;
-      const body = (payload as { body?: unknown } | null)?.body;
+    const budget = budgets[event];
+    socket.on(event, (...args: unknown[]) => {
+      // An event sent without a payload arrives with its callback first.
+      const bare = typeof args[0] === 'function';
+      const ack = bare ? args[0] : args[1];
+      const reply = (answer: { ok: true } | { ok: false; error: AckError }) => {
+        if (typeof ack !== 'function') return;
+        ack(answer);
+        deps.answered?.(budget);
+      };
+      if (!deps.admit(budget)) {
+        reply(failure('rate_limited', 'too many requests; slow down'));
+        return;
+      }
+      const payload: unknown = bare || args[0] === undefined ? {} : args[0];
+      const body = typeof payload === 'object' && payload && 'body' in payload && payload.body;
       if (typeof body === 'string' && body.length > LIMITS.messageBody) {
         reply(failure('too_large', `body exceeds ${LIMITS.messageBody} characters`));
         return;
@@ -38,16 +84,19 @@ export function createHandler(log: FastifyBaseLogger) {
         return;
       }
       Promise.resolve()
-        .then(() => action(payload))
+        .then(() => (socket.connected ? action(payload) : undefined))
         .then(
-          (result) => reply({ ok: true, ...result }),
+          (result) => {
+            if (!socket.connected) return;
+            reply(typeof result === 'object' && result ? { ok: true, ...result } : { ok: true });
+          },
           (error: unknown) => {
             if (error instanceof HubError) return reply(error.toAck());
-            log.error({ err: error }, 'socket handler failed');
+            deps.log.error({ err: error }, 'socket handler failed');
             reply(failure('unavailable', 'the hub could not complete this; try again'));
           },
         );
-    };
+    });
   };
 }
 
@@ -59,32 +108,11 @@ export function rejectUnknown(socket: { listenerCount(event: string): number }) 
   return (event: string, ...args: unknown[]): void => {
     if (socket.listenerCount(event) > 0) return;
     const ack = args[args.length - 1];
-    if (typeof ack === 'function') {
-      (ack as Reply)(failure('invalid_payload', `unknown event ${event}`));
-    }
+    if (typeof ack === 'function') ack(failure('invalid_payload', `unknown event ${event}`));
   };
 }
-
-/** Payload of events that take no arguments: `{}`. */
-export const Empty = Type.Object({}, { additionalProperties: false });
 
 /** A refused handshake: the client's connect_error carries the code as its message. */
-export function connectError(code: AckError['code'], message: string): Error {
+export function connectError(code: ErrorCode, message: string): Error {
   return Object.assign(new Error(code), { data: { code, message } });
-}
-
-/** One socket's bucket: call before each limited action; throws rate_limited when empty. */
-export function rateLimiter(limit: RateLimit, clock: () => number): () => void {
-  const bucket = newBucket(limit, clock());
-  return () => {
-    if (!take(bucket, limit, clock())) fail('rate_limited', 'too many messages; slow down');
-  };
-}
-
-/** Typing indicators: a few a second is plenty; the rest are dropped without a word. */
-const TYPING = { perSecond: 2, burst: 5 };
-
-export function typingLimiter(clock: () => number): () => boolean {
-  const bucket = newBucket(TYPING, clock());
-  return () => take(bucket, TYPING, clock());
 }

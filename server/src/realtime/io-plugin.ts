@@ -1,10 +1,13 @@
 import { LIMITS } from '@switchboard/shared';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
+import { type Namespaces, namespaces } from './namespaces.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     io: Server;
+    /** /visitor and /agent, each typed with its own event maps. */
+    namespaces: Namespaces;
   }
 }
 
@@ -23,6 +26,7 @@ export const ioPlugin = fp(
       pingTimeout: 20_000,
     });
     app.decorate('io', io);
+    app.decorate('namespaces', namespaces(io));
     // Open connections would keep the HTTP server from closing. Closing at the engine
     // level reaches every namespace (io.local covers only '/').
     app.addHook('preClose', (done) => {

@@ -40,3 +40,17 @@ export function addressLimiter(
     return take(bucket, limit, now);
   };
 }
+
+/** Typing indicators: a few a second is plenty; the rest are dropped without a word. */
+const TYPING = { perSecond: 2, burst: 5 };
+
+/** One socket's buckets: writes at `rateLimit`, typing at TYPING; reads are free. */
+export function socketLimits(rateLimit: RateLimit, clock: () => number) {
+  const writes = newBucket(rateLimit, clock());
+  const typing = newBucket(TYPING, clock());
+  return (budget: 'read' | 'write' | 'typing'): boolean => {
+    if (budget === 'write') return take(writes, rateLimit, clock());
+    if (budget === 'typing') return take(typing, TYPING, clock());
+    return true;
+  };
+}

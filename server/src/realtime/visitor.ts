@@ -1,6 +1,7 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import type { VisitorClientEvents, VisitorServerEvents } from '@switchboard/shared';
+import type { VisitorClientEvents } from '@switchboard/shared';
 import {
+  Empty,
   SendMessage,
   StartConversation,
   SyncConversation,
@@ -8,34 +9,22 @@ import {
   VisitorAuth,
 } from '@switchboard/shared/schemas';
 import type { FastifyInstance } from 'fastify';
-import type { Namespace } from 'socket.io';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { visitorCookieName } from '../auth/visitor-cookie.ts';
 import { type Dispatcher, newVisitorId } from '../dispatch/dispatcher.ts';
 import { isSameOrigin } from '../origin.ts';
 import type { Visitor } from '../store/visitors.ts';
-import {
-  connectError,
-  createHandler,
-  Empty,
-  rateLimiter,
-  rejectUnknown,
-  typingLimiter,
-} from './handler.ts';
-import { addressLimiter, type RateLimit } from './rate-limit.ts';
+import { type Budgets, connectError, createHandlers, rejectUnknown } from './handler.ts';
+import { addressLimiter, type RateLimit, socketLimits } from './rate-limit.ts';
 import { rooms } from './rooms.ts';
 
-interface VisitorData {
-  visitor: Visitor;
-  token: string;
-}
-
-type VisitorNamespace = Namespace<
-  VisitorClientEvents,
-  VisitorServerEvents,
-  Record<string, never>,
-  VisitorData
->;
+const BUDGETS: Budgets<VisitorClientEvents> = {
+  'conversation:list': 'read',
+  'conversation:start': 'write',
+  'conversation:sync': 'read',
+  'message:send': 'write',
+  'typing:set': 'typing',
+};
 
 const checkAuth = TypeCompiler.Compile(VisitorAuth);
 export interface VisitorLimits {
@@ -50,9 +39,7 @@ export function registerVisitorNamespace(
   dispatcher: Dispatcher,
   { rateLimit, newVisitorLimit, trustProxy }: VisitorLimits,
 ): void {
-  // One Server carries two namespaces with different event maps; Socket.IO types the
-  // server with one map, so each namespace is narrowed to its own here.
-  const nsp = app.io.of('/visitor') as unknown as VisitorNamespace;
+  const nsp = app.namespaces.visitor;
   const { store, clock } = app;
 
   const newVisitorAllowed = addressLimiter(newVisitorLimit, clock);
@@ -98,49 +85,30 @@ export function registerVisitorNamespace(
     }
   });
 
-  const handle = createHandler(app.log);
-
   nsp.on('connection', (socket) => {
     const { visitor, token } = socket.data;
     socket.join(rooms.visitor(visitor.id));
     socket.emit('visitor:session', { visitorId: visitor.id, token });
 
-    const limited = rateLimiter(rateLimit, clock);
-    const typingAllowed = typingLimiter(clock);
-
+    const handle = createHandlers<VisitorClientEvents>(socket, BUDGETS, {
+      log: app.log,
+      admit: socketLimits(rateLimit, clock),
+    });
     socket.onAny(rejectUnknown(socket));
-    socket.on(
-      'conversation:list',
-      handle(Empty, async () => ({
-        conversations: await dispatcher.visitorConversations(visitor),
-      })),
+    handle('conversation:list', Empty, async () => ({
+      conversations: await dispatcher.visitorConversations(visitor),
+    }));
+    handle('conversation:start', StartConversation, async (p) => ({
+      conversation: await dispatcher.startConversation(visitor, p),
+    }));
+    handle('conversation:sync', SyncConversation, (p) =>
+      dispatcher.visitorSync(visitor, p.conversationId, p.afterSeq),
     );
-    socket.on(
-      'conversation:start',
-      handle(StartConversation, async (p) => {
-        limited();
-        return { conversation: await dispatcher.startConversation(visitor, p) };
-      }),
-    );
-    socket.on(
-      'conversation:sync',
-      handle(SyncConversation, (p) =>
-        dispatcher.visitorSync(visitor, p.conversationId, p.afterSeq),
-      ),
-    );
-    socket.on(
-      'message:send',
-      handle(SendMessage, async (p) => {
-        limited();
-        return { message: await dispatcher.visitorSend(visitor, p, socket.id) };
-      }),
-    );
-    socket.on(
-      'typing:set',
-      handle(Typing, async (p) => {
-        if (typingAllowed()) await dispatcher.visitorTyping(visitor, p.conversationId, p.typing);
-        return {};
-      }),
+    handle('message:send', SendMessage, async (p) => ({
+      message: await dispatcher.visitorSend(visitor, p, socket.id),
+    }));
+    handle('typing:set', Typing, (p) =>
+      dispatcher.visitorTyping(visitor, p.conversationId, p.typing),
     );
   });
 }

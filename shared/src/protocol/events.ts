@@ -4,7 +4,7 @@
  * sockets as `Socket<VisitorServerEvents, VisitorClientEvents>`. Names are
  * `domain:verb`. Every client-to-hub event with a callback is answered with an Ack.
  */
-import type { AckCallback } from './errors.ts';
+import type { Ack, AckCallback } from './errors.ts';
 import type { AgentProfile, AgentStatus, Conversation, Department, Message } from './model.ts';
 import type {
   AgentSendMessage,
@@ -78,3 +78,27 @@ export interface AgentServerEvents {
   'conversation:updated': (conversation: Conversation) => void;
   'typing:changed': (typing: { conversationId: string; typing: boolean }) => void;
 }
+
+// ---- derived types: what either end needs to type one event ---------------------
+
+type Args<F> = F extends (...args: infer A) => void ? A : never;
+
+/** The payload of event E of map M. */
+export type EventPayload<M, E extends keyof M> = Args<M[E]>[0];
+
+/** The events of M that the hub answers with an ack. */
+export type AckedEvent<M> = {
+  [E in keyof M]: Args<M[E]> extends [unknown, (ack: never) => void] ? E : never;
+}[keyof M] &
+  string;
+
+/** The ack event E is answered with: `{ ok: true, ... } | { ok: false, error }`. */
+export type EventAck<M, E extends keyof M> =
+  Args<M[E]> extends [unknown, (ack: infer A) => void] ? A : never;
+
+/**
+ * What the hub's handler for E returns: the success fields of its ack (the hub adds
+ * `ok: true`); anything for events without an ack, whose result nobody hears.
+ */
+export type EventResult<M, E extends keyof M> =
+  Args<M[E]> extends [unknown, (ack: Ack<infer T>) => void] ? T : unknown;

@@ -15,6 +15,9 @@ const ClientId = Type.String({
 const DepartmentId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9_]+$' });
 const Body = Type.String({ minLength: 1, maxLength: LIMITS.messageBody });
 
+/** Payload of events that take no arguments: `{}` (or nothing at all, see the hub). */
+export const Empty = Type.Object({}, { additionalProperties: false });
+
 export const StartConversation = Type.Object(
   { department: DepartmentId, clientId: ClientId },
   { additionalProperties: false },
