@@ -15,6 +15,7 @@ import {
   type Message,
   type MessageKind,
   type PendingMessage,
+  request,
 } from '@switchboard/shared';
 import { nanoid } from 'nanoid';
 import { type ComposerModel, createComposerModel } from './models/composer.ts';
@@ -32,8 +33,6 @@ import { createUnreadModel, type UnreadModel, unreadCount } from './models/unrea
 import type { AgentSocket } from './socket.ts';
 import { createTypingAnnouncer } from './typing-announcer.ts';
 
-/** DESIGN.md: an ack not back in 10 s leaves the message pending for the reconnect. */
-const ACK_TIMEOUT_MS = 10_000;
 const NOTICE_MS = 6000;
 const RESEND_MS = 2000;
 const LIST_RETRY_MS = 5000;
@@ -86,7 +85,11 @@ export interface WorkspaceDeps {
   onUnauthorized(): void;
 }
 
-/** Turns a thrown ack timeout into a value, so callers branch instead of catching. */
+/**
+ * Turns a thrown ack timeout (or a disconnect while waiting) into a value, so callers
+ * branch instead of catching. DESIGN.md: an ack not back in time leaves a message
+ * pending for the reconnect.
+ */
 async function settle<T>(request: Promise<T>): Promise<T | 'timeout'> {
   try {
     return await request;
@@ -184,7 +187,7 @@ export function createWorkspace({
     // Offline: leave it pending; the next agent:hello re-sends it with the same clientId.
     if (!socket.connected) return;
     const ack = await settle(
-      socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', {
+      request(socket, 'message:send', {
         conversationId: p.conversationId,
         clientId: p.clientId,
         body: p.body,
@@ -217,11 +220,7 @@ export function createWorkspace({
       ? (resumeAfter.get(conversationId) ?? lastSeq(transcripts.of(conversationId)))
       : 0;
     for (;;) {
-      const ack = await settle(
-        socket
-          .timeout(ACK_TIMEOUT_MS)
-          .emitWithAck('conversation:sync', { conversationId, afterSeq }),
-      );
+      const ack = await settle(request(socket, 'conversation:sync', { conversationId, afterSeq }));
       if (ack === 'timeout') return;
       if (!ack.ok) return showNotice(ack.error.code);
       conversations.upsert([ack.conversation]);
@@ -247,7 +246,7 @@ export function createWorkspace({
   }
 
   async function refreshList(): Promise<void> {
-    const ack = await settle(socket.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:list', {}));
+    const ack = await settle(request(socket, 'conversation:list', {}));
     if (ack !== 'timeout' && ack.ok) {
       conversations.applyList(ack.conversations, agent.value.id);
       return;
@@ -318,9 +317,7 @@ export function createWorkspace({
   });
 
   async function sendStatus(next: 'online' | 'away'): Promise<void> {
-    const ack = await settle(
-      socket.timeout(ACK_TIMEOUT_MS).emitWithAck('agent:status', { status: next }),
-    );
+    const ack = await settle(request(socket, 'agent:status', { status: next }));
     if (ack === 'timeout') return showNotice('timeout');
     if (ack.ok) status.value = ack.status;
     else showNotice(ack.error.code);
@@ -356,17 +353,13 @@ export function createWorkspace({
       }
     },
     async claim(conversationId) {
-      const ack = await settle(
-        socket.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:claim', { conversationId }),
-      );
+      const ack = await settle(request(socket, 'conversation:claim', { conversationId }));
       if (ack === 'timeout') return showNotice('timeout');
       if (ack.ok) conversations.upsert([ack.conversation]);
       else showNotice(ack.error.code);
     },
     async resolve(conversationId) {
-      const ack = await settle(
-        socket.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:resolve', { conversationId }),
-      );
+      const ack = await settle(request(socket, 'conversation:resolve', { conversationId }));
       if (ack === 'timeout') return showNotice('timeout');
       if (ack.ok) conversations.upsert([ack.conversation]);
       else showNotice(ack.error.code);

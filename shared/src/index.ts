@@ -1,3 +1,4 @@
+export * from './client/request.ts';
 export * from './client/transcript.ts';
 export * from './embed/bridge.ts';
 export * from './locale.ts';

@@ -4,12 +4,18 @@
  * outside; everything the UI reads is a signal.
  */
 import { batch, computed, signal } from '@preact/signals';
-import type { Conversation, Message, PendingMessage } from '@switchboard/shared';
-import { LIMITS, lastSeq, mergeBySeq } from '@switchboard/shared';
+import type {
+  Conversation,
+  EventAck,
+  Message,
+  PendingMessage,
+  VisitorClientEvents,
+} from '@switchboard/shared';
+import { LIMITS, lastSeq, mergeBySeq, request } from '@switchboard/shared';
 import { nanoid } from 'nanoid';
 import { errorKey, type Translate } from '../i18n.ts';
 import type { TokenStore } from '../identity.ts';
-import { type AckOf, request, type VisitorSocket } from '../socket.ts';
+import type { VisitorSocket } from '../socket.ts';
 import { acknowledge, enqueue, fail, resendable, unfail } from './outbox.ts';
 import { pickConversation, statusLine, transcriptItems } from './transcript-items.ts';
 import { createTypingThrottle } from './typing.ts';
@@ -109,7 +115,7 @@ export function createChatModel({
     // Offline sends wait in the outbox; the reconnect handler resends them.
     if (!socket.connected) return;
     const { conversationId, clientId, body } = entry;
-    let ack: AckOf<'message:send'>;
+    let ack: EventAck<VisitorClientEvents, 'message:send'>;
     try {
       ack = await request(socket, 'message:send', { conversationId, clientId, body });
     } catch {
