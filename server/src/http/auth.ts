@@ -1,3 +1,4 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AgentProfile } from '@switchboard/shared';
 import { Login } from '@switchboard/shared/schemas';
 import type { FastifyInstance } from 'fastify';
@@ -7,6 +8,7 @@ import { hashToken, newToken } from '../auth/tokens.ts';
 import { fail } from '../errors.ts';
 import { newBucket, take } from '../realtime/rate-limit.ts';
 import { rooms } from '../realtime/rooms.ts';
+import { AgentReply, OkReply } from './schemas.ts';
 
 export const SESSION_COOKIE = 'sb_session';
 const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -29,7 +31,8 @@ declare module 'fastify' {
 
 /** Agents sign in with email and password; the session lives in an HttpOnly cookie. */
 export const authPlugin = fp(
-  async (app: FastifyInstance) => {
+  async (fastify: FastifyInstance) => {
+    const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     const { store, clock } = app;
     const attempts = new Map<string, ReturnType<typeof newBucket>>();
 
@@ -46,9 +49,12 @@ export const authPlugin = fp(
     app.decorateRequest('agent', null);
 
     // Open by design (the policy's 'public'); the per-address limit below guards it.
-    const login = { config: { policy: 'auth:login' }, schema: { body: Login } } as const;
+    const login = {
+      config: { policy: 'auth:login' },
+      schema: { body: Login, response: { 200: AgentReply } },
+    } as const;
     app.post('/api/auth/login', login, async (request, reply) => {
-      const { email, password } = request.body as Login;
+      const { email, password } = request.body;
       const now = clock();
       // Forget addresses once the map grows; a forgotten one just starts full again.
       if (attempts.size > 10_000) attempts.clear();
@@ -69,21 +75,29 @@ export const authPlugin = fp(
         maxAge: SESSION_TTL_MS / 1000,
       });
       const { passwordHash: _, ...profile } = agent;
-      return { ok: true, agent: profile };
+      return { ok: true as const, agent: profile };
     });
 
-    app.get('/api/auth/me', { config: { policy: 'session:read' } }, async (request) => ({
-      ok: true,
-      agent: request.agent,
+    const me = {
+      config: { policy: 'session:read' },
+      schema: { response: { 200: AgentReply } },
+    } as const;
+    app.get('/api/auth/me', me, async (request) => ({
+      ok: true as const,
+      // The guard has loaded it (session:read is not public).
+      agent: request.agent ?? fail('unauthorized', 'sign in first'),
     }));
 
     // Public: it ends whichever session the cookie names, or none.
-    const logout = { config: { policy: 'auth:logout' } } as const;
+    const logout = {
+      config: { policy: 'auth:logout' },
+      schema: { response: { 200: OkReply } },
+    } as const;
     app.post('/api/auth/logout', logout, async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await app.sessions.end(token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
+      return { ok: true as const };
     });
   },
   { name: 'auth', dependencies: ['core', '@fastify/cookie', 'socket-io'] },

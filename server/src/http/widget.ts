@@ -1,18 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import { Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { type ErrorCode, HTTP_STATUS } from '@switchboard/shared';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { fail } from '../errors.ts';
 import { normalizeOrigin } from '../origin.ts';
-
-const SiteQuery = Type.Object({ site: Type.String({ minLength: 1, maxLength: 64 }) });
-const FrameQuery = Type.Object({
-  site: Type.String({ minLength: 1, maxLength: 64 }),
-  origin: Type.String({ minLength: 1, maxLength: 512 }),
-  locale: Type.Optional(Type.String({ maxLength: 16 })),
-});
+import { FrameQuery, SiteQuery, WidgetConfigReply } from './schemas.ts';
 
 /** Missing build output is an operator's problem; say how to fix it. */
 async function built(path: string, log: FastifyBaseLogger): Promise<Buffer> {
@@ -28,7 +22,11 @@ async function built(path: string, log: FastifyBaseLogger): Promise<Buffer> {
  * The embeddable widget: the loader script, the chat frame page (with a CSP naming the
  * site's allowed origins as the only pages that may frame it) and its assets.
  */
-export async function widgetRoutes(app: FastifyInstance, opts: { dist: string }): Promise<void> {
+export async function widgetRoutes(
+  fastify: FastifyInstance,
+  opts: { dist: string },
+): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { store } = app;
   const frameDir = join(opts.dist, 'frame');
 
@@ -41,21 +39,20 @@ export async function widgetRoutes(app: FastifyInstance, opts: { dist: string })
 
   const config = {
     config: { policy: 'widget:config' },
-    schema: { querystring: SiteQuery },
+    schema: { querystring: SiteQuery, response: { 200: WidgetConfigReply } },
   } as const;
   app.get('/api/widget/config', config, async (request) => {
-    const { site: key } = request.query as { site: string };
-    const site = await store.directory.siteByKey(key);
+    const site = await store.directory.siteByKey(request.query.site);
     if (!site) fail('not_found', 'unknown site');
     return {
-      ok: true,
+      ok: true as const,
       site: { key: site.key, name: site.name },
       departments: await store.directory.departments(),
     };
   });
 
   app.get('/widget/frame', { schema: { querystring: FrameQuery } }, async (request, reply) => {
-    const query = request.query as { site: string; origin: string };
+    const { query } = request;
     const site = await store.directory.siteByKey(query.site);
     // With TRUST_PROXY, protocol and host are the ones the browser used.
     const self = `${request.protocol}://${request.host}`;
