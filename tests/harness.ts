@@ -42,7 +42,7 @@ export async function tempDir(): Promise<string> {
 }
 
 export async function startHub(
-  options: { dataDir?: string; config?: Partial<Config> } = {},
+  options: { dataDir?: string; config?: Partial<Config>; clock?: () => number } = {},
 ): Promise<Hub> {
   const dataDir = options.dataDir ?? (await tempDir());
   const config: Config = {
@@ -54,7 +54,7 @@ export async function startHub(
     ...options.config,
   };
   const store = openSqliteStore({ filename: join(dataDir, 'switchboard.db') });
-  const app = await buildApp({ config, store });
+  const app = await buildApp({ config, store, clock: options.clock });
   await bootstrap(store, config, Date.now());
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -10,7 +10,6 @@ import {
   type Department,
   ERROR_CODES,
   type ErrorCode,
-  LIMITS,
   lastSeq,
   type Message,
   type MessageKind,
@@ -225,7 +224,8 @@ export function createWorkspace({
       if (!ack.ok) return showNotice(ack.error.code);
       conversations.upsert([ack.conversation]);
       holdMessages(conversationId, ack.messages);
-      if (ack.messages.length < LIMITS.syncPage) {
+      // A page may be cut by size long before it holds LIMITS.syncPage messages.
+      if (!ack.more) {
         resumeAfter.delete(conversationId);
         return transcripts.markLoaded(conversationId);
       }

@@ -11,7 +11,9 @@ import { guardPlugin } from './http/guard.ts';
 import { consoleRoutes, siteRoutes } from './http/pages.ts';
 import { visitorSessionRoutes } from './http/visitor-session.ts';
 import { widgetRoutes } from './http/widget.ts';
+import { createRateLimits } from './limits/rate-limits.ts';
 import { registerAgentNamespace } from './realtime/agent.ts';
+import { createBacklogGuard } from './realtime/backlog.ts';
 import { createBroadcast } from './realtime/broadcast.ts';
 import { ioPlugin } from './realtime/io-plugin.ts';
 import { registerVisitorNamespace } from './realtime/visitor.ts';
@@ -26,6 +28,9 @@ declare module 'fastify' {
     clock: () => number;
   }
 }
+
+/** How often every socket's unsent output is checked (answers are checked as they go). */
+const BACKLOG_CHECK_MS = 2000;
 
 export interface AppDeps {
   config: Config;
@@ -67,8 +72,17 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
     now: clock,
     onRoutingError: (error) => app.log.error({ err: error }, 'routing failed'),
   });
-  registerVisitorNamespace(app, dispatcher, config);
-  registerAgentNamespace(app, dispatcher, config.rateLimit);
+  const rateLimits = createRateLimits(config, clock);
+  const backlog = createBacklogGuard(config.socketBacklogBytes, (socketId, bytes) =>
+    app.log.warn({ socketId, bytes }, 'dropped a socket that stopped reading'),
+  );
+  const stopWatching = backlog.watch(
+    [app.namespaces.visitor, app.namespaces.agent],
+    BACKLOG_CHECK_MS,
+  );
+  app.addHook('onClose', async () => stopWatching());
+  registerVisitorNamespace(app, dispatcher, { ...config, rateLimits, backlog });
+  registerAgentNamespace(app, dispatcher, { rateLimits, backlog });
 
   await app.register(siteRoutes, { demoSiteKey: DEMO_SITE_KEY });
   await app.register(widgetRoutes, { dist: config.widgetDist });

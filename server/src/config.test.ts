@@ -22,6 +22,9 @@ describe('configFromEnv', () => {
       LOG_LEVEL: 'debug',
       TRUST_PROXY: 'true',
       NEW_VISITORS_PER_SEC: '2',
+      READ_LIMIT_PER_SEC: '7',
+      ADDRESS_LIMIT_PER_SEC: '40',
+      SOCKET_BACKLOG_BYTES: '2097152',
     });
     expect(c).toMatchObject({
       port: 0,
@@ -35,6 +38,9 @@ describe('configFromEnv', () => {
       logLevel: 'debug',
       trustProxy: true,
       newVisitorLimit: { perSecond: 2, burst: 120 },
+      readLimit: { perSecond: 7, burst: 70 },
+      addressLimit: { perSecond: 40, burst: 400 },
+      socketBacklogBytes: 2097152,
     });
   });
 
@@ -46,6 +52,10 @@ describe('configFromEnv', () => {
     [{ RATE_LIMIT_PER_SEC: '0' }, /RATE_LIMIT_PER_SEC/],
     [{ DEMO_SITE_ORIGINS: 'ftp://x' }, /DEMO_SITE_ORIGINS/],
     [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
+    [{ READ_LIMIT_PER_SEC: '-1' }, /READ_LIMIT_PER_SEC/],
+    [{ ADDRESS_LIMIT_PER_SEC: '1.5' }, /ADDRESS_LIMIT_PER_SEC/],
+    // Below two sync pages, a client could never be sent its history.
+    [{ SOCKET_BACKLOG_BYTES: '1000' }, /SOCKET_BACKLOG_BYTES/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => configFromEnv(env)).toThrow(ConfigError);
     expect(() => configFromEnv(env)).toThrow(message);

@@ -1,7 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LIMITS } from '@switchboard/shared';
+import type { RateLimit } from './limits/bucket.ts';
 import { normalizeOrigin } from './origin.ts';
-import type { RateLimit } from './realtime/rate-limit.ts';
 
 export interface Config {
   port: number;
@@ -12,10 +13,16 @@ export interface Config {
   adminPassword: string | null;
   logLevel: string;
   synchronous: 'normal' | 'full';
-  /** Messages (and conversation starts) per socket. */
+  /** Writes (messages, starts, claims, status) per visitor or agent, all sockets together. */
   rateLimit: RateLimit;
-  /** New visitors per client address (a whole office can share one). */
+  /** Reads (conversation lists and syncs) per visitor or agent. */
+  readLimit: RateLimit;
+  /** Everything the visitors at one client address send (a whole office can share one). */
+  addressLimit: RateLimit;
+  /** New visitors per client address. */
   newVisitorLimit: RateLimit;
+  /** A socket holding more unsent output than this is dropped: its client is not reading. */
+  socketBacklogBytes: number;
   /** Origins besides the hub's own that may embed the demo site's widget. */
   demoSiteOrigins: string[];
   widgetDist: string;
@@ -35,7 +42,12 @@ export const DEFAULT_CONFIG: Config = {
   logLevel: 'info',
   synchronous: 'normal',
   rateLimit: { perSecond: 10, burst: 30 },
+  // A console reconnecting syncs every transcript it holds at once.
+  readLimit: { perSecond: 20, burst: 200 },
+  addressLimit: { perSecond: 100, burst: 1000 },
   newVisitorLimit: { perSecond: 10, burst: 600 },
+  // Several sync pages (LIMITS.syncPageBytes) and a long conversation list fit.
+  socketBacklogBytes: 4 * 1024 * 1024,
   demoSiteOrigins: [],
   widgetDist: resolve(repoRoot, 'widget/dist'),
   consoleDist: resolve(repoRoot, 'console/dist'),
@@ -73,6 +85,22 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
   if (env.RATE_LIMIT_PER_SEC) {
     const perSecond = integer('RATE_LIMIT_PER_SEC', env.RATE_LIMIT_PER_SEC, 1, 1_000_000);
     config.rateLimit = { perSecond, burst: perSecond * 3 };
+  }
+  if (env.READ_LIMIT_PER_SEC) {
+    const perSecond = integer('READ_LIMIT_PER_SEC', env.READ_LIMIT_PER_SEC, 1, 1_000_000);
+    config.readLimit = { perSecond, burst: perSecond * 10 };
+  }
+  if (env.ADDRESS_LIMIT_PER_SEC) {
+    const perSecond = integer('ADDRESS_LIMIT_PER_SEC', env.ADDRESS_LIMIT_PER_SEC, 1, 1_000_000);
+    config.addressLimit = { perSecond, burst: perSecond * 10 };
+  }
+  if (env.SOCKET_BACKLOG_BYTES) {
+    config.socketBacklogBytes = integer(
+      'SOCKET_BACKLOG_BYTES',
+      env.SOCKET_BACKLOG_BYTES,
+      LIMITS.syncPageBytes * 2,
+      1024 * 1024 * 1024,
+    );
   }
   if (env.NEW_VISITORS_PER_SEC) {
     const perSecond = integer('NEW_VISITORS_PER_SEC', env.NEW_VISITORS_PER_SEC, 1, 1_000_000);

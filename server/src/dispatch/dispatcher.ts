@@ -23,6 +23,7 @@ import type { MessageTarget, NewMessage } from '../store/messages.ts';
 import type { Store } from '../store/store.ts';
 import type { Visitor } from '../store/visitors.ts';
 import type { Presence } from './presence.ts';
+import { syncPage } from './sync-page.ts';
 
 /** Where the dispatcher's effects go; realtime/ implements it with Socket.IO rooms. */
 export interface Broadcast {
@@ -220,8 +221,8 @@ export function createDispatcher({
         'conversation:read',
         conversationId,
       );
-      const messages = await store.messages.after(conversationId, afterSeq, LIMITS.syncPage, false);
-      return { conversation, messages };
+      const read = await store.messages.after(conversationId, afterSeq, LIMITS.syncPage + 1, false);
+      return { conversation, ...syncPage(read) };
     },
 
     async visitorSend(visitor: Visitor, p: SendMessage, sender?: string): Promise<Message> {
@@ -256,8 +257,8 @@ export function createDispatcher({
         conversationId,
       );
       broadcast.follow(agent.id, conversationId);
-      const messages = await store.messages.after(conversationId, afterSeq, LIMITS.syncPage, true);
-      return { conversation, messages };
+      const read = await store.messages.after(conversationId, afterSeq, LIMITS.syncPage + 1, true);
+      return { conversation, ...syncPage(read) };
     },
 
     async agentSend(

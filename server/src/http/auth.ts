@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import { verifyPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { fail } from '../errors.ts';
-import { newBucket, take } from '../realtime/rate-limit.ts';
+import { createKeyedLimiter } from '../limits/keyed.ts';
 import { rooms } from '../realtime/rooms.ts';
 import { AgentReply, OkReply } from './schemas.ts';
 
@@ -34,7 +34,7 @@ export const authPlugin = fp(
   async (fastify: FastifyInstance) => {
     const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
     const { store, clock } = app;
-    const attempts = new Map<string, ReturnType<typeof newBucket>>();
+    const attempts = createKeyedLimiter(LOGIN_LIMIT, clock);
 
     app.decorate('sessions', {
       async agentFor(token: string | undefined) {
@@ -56,11 +56,7 @@ export const authPlugin = fp(
     app.post('/api/auth/login', login, async (request, reply) => {
       const { email, password } = request.body;
       const now = clock();
-      // Forget addresses once the map grows; a forgotten one just starts full again.
-      if (attempts.size > 10_000) attempts.clear();
-      const bucket = attempts.get(request.ip) ?? newBucket(LOGIN_LIMIT, now);
-      attempts.set(request.ip, bucket);
-      if (!take(bucket, LOGIN_LIMIT, now)) fail('rate_limited', 'too many sign-in attempts');
+      if (!attempts.take(request.ip)) fail('rate_limited', 'too many sign-in attempts');
       const agent = await store.agents.byEmail(email.trim());
       // Same answer, same work for an unknown email and a wrong password.
       const valid = await verifyPassword(password, agent?.passwordHash ?? DUMMY_HASH);

@@ -11,9 +11,10 @@ import type { FastifyInstance } from 'fastify';
 import { hashToken } from '../auth/tokens.ts';
 import type { Dispatcher } from '../dispatch/dispatcher.ts';
 import { SESSION_COOKIE } from '../http/auth.ts';
+import type { RateLimits } from '../limits/rate-limits.ts';
 import { isSameOrigin } from '../origin.ts';
+import type { BacklogGuard } from './backlog.ts';
 import { type Budgets, connectError, createHandlers, rejectUnknown } from './handler.ts';
-import { type RateLimit, socketLimits } from './rate-limit.ts';
 import { rooms } from './rooms.ts';
 
 const BUDGETS: Budgets<AgentClientEvents> = {
@@ -29,10 +30,10 @@ const BUDGETS: Budgets<AgentClientEvents> = {
 export function registerAgentNamespace(
   app: FastifyInstance,
   dispatcher: Dispatcher,
-  rateLimit: RateLimit,
+  { rateLimits, backlog }: { rateLimits: RateLimits; backlog: BacklogGuard },
 ): void {
   const nsp = app.namespaces.agent;
-  const { store, clock } = app;
+  const { store } = app;
 
   // The session cookie alone would let any site's page open a socket as the agent
   // (WebSockets ignore CORS), so the Origin must be the hub's own too.
@@ -61,7 +62,8 @@ export function registerAgentNamespace(
 
     const handle = createHandlers<AgentClientEvents>(socket, BUDGETS, {
       log: app.log,
-      admit: socketLimits(rateLimit, clock),
+      admit: (budget) => rateLimits.admit({ kind: 'agent', id: agent.id }, budget),
+      answered: (budget) => budget === 'read' && backlog.check(socket),
     });
     socket.onAny(rejectUnknown(socket));
     handle('conversation:list', Empty, async () => {

@@ -2,7 +2,8 @@ import type { Ack, Conversation, VisitorClientEvents } from '@switchboard/shared
 import { ConversationRef, Empty, SyncConversation, Typing } from '@switchboard/shared/schemas';
 import { describe, expect, it } from 'vitest';
 import { fail } from '../errors.ts';
-import { type Budget, type Budgets, createHandlers } from './handler.ts';
+import type { Budget } from '../limits/rate-limits.ts';
+import { type Budgets, createHandlers } from './handler.ts';
 
 const BUDGETS: Budgets<VisitorClientEvents> = {
   'conversation:list': 'read',
@@ -53,7 +54,11 @@ describe('createHandlers', () => {
   it('answers an event sent without a payload, validating it as {}', async () => {
     const { handle, deliver } = fakeSocket();
     handle('conversation:list', Empty, () => ({ conversations: [] }));
-    handle('conversation:sync', SyncConversation, () => ({ conversation, messages: [] }));
+    handle('conversation:sync', SyncConversation, () => ({
+      conversation,
+      messages: [],
+      more: false,
+    }));
     expect(await deliver('conversation:list', ACK)).toEqual({ ok: true, conversations: [] });
     const sync = await deliver('conversation:sync', ACK);
     expect(sync.ok ? 'ok' : sync.error.code).toBe('invalid_payload');
@@ -64,7 +69,7 @@ describe('createHandlers', () => {
     handle('conversation:sync', SyncConversation, (p) => {
       if (p.afterSeq === 1) fail('not_found', 'no such conversation');
       if (p.afterSeq === 2) throw new Error('disk on fire');
-      return { conversation, messages: [] };
+      return { conversation, messages: [], more: false };
     });
     const code = async (payload: unknown) => {
       const ack = await deliver('conversation:sync', payload, ACK);
@@ -96,7 +101,11 @@ describe('createHandlers', () => {
     // @ts-expect-error conversation:sync acks { conversation, messages }
     handle('conversation:sync', SyncConversation, () => ({ conversation }));
     // @ts-expect-error the schema must describe the event's payload
-    handle('conversation:sync', ConversationRef, () => ({ conversation, messages: [] }));
+    handle('conversation:sync', ConversationRef, () => ({
+      conversation,
+      messages: [],
+      more: false,
+    }));
     // @ts-expect-error the payload is typed from the map: Typing has no afterSeq
     handle('typing:set', Typing, (p) => void p.afterSeq);
     // @ts-expect-error no such event in the visitor's map

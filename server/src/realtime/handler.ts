@@ -9,9 +9,7 @@ import {
 } from '@switchboard/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import { HubError } from '../errors.ts';
-
-/** How an event is counted against its sender's limits. */
-export type Budget = 'read' | 'write' | 'typing';
+import type { Budget } from '../limits/rate-limits.ts';
 
 /** Every client-to-hub event of map M with the budget it spends. */
 export type Budgets<M> = { readonly [E in keyof M & string]: Budget };
@@ -51,6 +49,11 @@ function failure(code: ErrorCode, message: string): { ok: false; error: AckError
  * answered `unavailable`; it never reaches Socket.IO.
  */
 export function createHandlers<M>(socket: HandlerSocket, budgets: Budgets<M>, deps: HandlerDeps) {
+  // Reads run one after another per socket: each answer goes out (and the socket's
+  // backlog is checked) before the next read is computed, so a client that asks for
+  // many pages at once and reads none holds at most one page on the hub.
+  let reads: Promise<unknown> = Promise.resolve();
+
   return function handle<E extends keyof M & string>(
     event: E,
     schema: SchemaOf<EventPayload<M, E>>,
@@ -83,19 +86,22 @@ export function createHandlers<M>(socket: HandlerSocket, budgets: Budgets<M>, de
         reply(failure('invalid_payload', `${where}: ${first?.message ?? 'invalid'}`));
         return;
       }
-      Promise.resolve()
-        .then(() => (socket.connected ? action(payload) : undefined))
-        .then(
-          (result) => {
-            if (!socket.connected) return;
-            reply(typeof result === 'object' && result ? { ok: true, ...result } : { ok: true });
-          },
-          (error: unknown) => {
-            if (error instanceof HubError) return reply(error.toAck());
-            deps.log.error({ err: error }, 'socket handler failed');
-            reply(failure('unavailable', 'the hub could not complete this; try again'));
-          },
-        );
+      const run = () =>
+        Promise.resolve()
+          .then(() => (socket.connected ? action(payload) : undefined))
+          .then(
+            (result) => {
+              if (!socket.connected) return;
+              reply(typeof result === 'object' && result ? { ok: true, ...result } : { ok: true });
+            },
+            (error: unknown) => {
+              if (error instanceof HubError) return reply(error.toAck());
+              deps.log.error({ err: error }, 'socket handler failed');
+              reply(failure('unavailable', 'the hub could not complete this; try again'));
+            },
+          );
+      if (budget === 'read') reads = reads.then(run);
+      else void run();
     });
   };
 }

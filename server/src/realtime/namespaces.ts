@@ -11,6 +11,8 @@ import type { Visitor } from '../store/visitors.ts';
 export interface VisitorData {
   visitor: Visitor;
   token: string;
+  /** The client address the limits count this visitor against. */
+  address: string;
 }
 
 export interface AgentData {

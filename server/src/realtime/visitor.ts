@@ -12,10 +12,13 @@ import type { FastifyInstance } from 'fastify';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import { visitorCookieName } from '../auth/visitor-cookie.ts';
 import { type Dispatcher, newVisitorId } from '../dispatch/dispatcher.ts';
+import type { RateLimit } from '../limits/bucket.ts';
+import { createKeyedLimiter } from '../limits/keyed.ts';
+import type { RateLimits } from '../limits/rate-limits.ts';
 import { isSameOrigin } from '../origin.ts';
 import type { Visitor } from '../store/visitors.ts';
+import type { BacklogGuard } from './backlog.ts';
 import { type Budgets, connectError, createHandlers, rejectUnknown } from './handler.ts';
-import { addressLimiter, type RateLimit, socketLimits } from './rate-limit.ts';
 import { rooms } from './rooms.ts';
 
 const BUDGETS: Budgets<VisitorClientEvents> = {
@@ -28,7 +31,8 @@ const BUDGETS: Budgets<VisitorClientEvents> = {
 
 const checkAuth = TypeCompiler.Compile(VisitorAuth);
 export interface VisitorLimits {
-  rateLimit: RateLimit;
+  rateLimits: RateLimits;
+  backlog: BacklogGuard;
   newVisitorLimit: RateLimit;
   /** Take the client address from X-Forwarded-For (set with TRUST_PROXY). */
   trustProxy: boolean;
@@ -37,12 +41,12 @@ export interface VisitorLimits {
 export function registerVisitorNamespace(
   app: FastifyInstance,
   dispatcher: Dispatcher,
-  { rateLimit, newVisitorLimit, trustProxy }: VisitorLimits,
+  { rateLimits, backlog, newVisitorLimit, trustProxy }: VisitorLimits,
 ): void {
   const nsp = app.namespaces.visitor;
   const { store, clock } = app;
 
-  const newVisitorAllowed = addressLimiter(newVisitorLimit, clock);
+  const newVisitorAllowed = createKeyedLimiter(newVisitorLimit, clock);
 
   // Only the chat frame, on the hub's own origin, may connect: host pages never
   // hold the visitor's socket or token.
@@ -57,6 +61,7 @@ export function registerVisitorNamespace(
       const site = await store.directory.siteByKey(auth.siteKey);
       if (!site) return next(connectError('not_found', 'unknown site'));
       const now = clock();
+      const address = clientAddress(socket.handshake, trustProxy);
       // The frame's own token first; then the partitioned cookie, which is all a
       // cross-site frame keeps across reloads when its storage is refused.
       const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
@@ -69,14 +74,14 @@ export function registerVisitorNamespace(
         }
       }
       if (known) {
-        socket.data = known;
+        socket.data = { ...known, address };
       } else {
-        if (!newVisitorAllowed(clientAddress(socket.handshake, trustProxy))) {
+        if (!newVisitorAllowed.take(address)) {
           return next(connectError('rate_limited', 'too many new visitors from this address'));
         }
         const token = newToken();
         const visitor = await store.visitors.create(newVisitorId(), site.id, hashToken(token), now);
-        socket.data = { visitor, token };
+        socket.data = { visitor, token, address };
       }
       next();
     } catch (error) {
@@ -86,13 +91,14 @@ export function registerVisitorNamespace(
   });
 
   nsp.on('connection', (socket) => {
-    const { visitor, token } = socket.data;
+    const { visitor, token, address } = socket.data;
     socket.join(rooms.visitor(visitor.id));
     socket.emit('visitor:session', { visitorId: visitor.id, token });
 
     const handle = createHandlers<VisitorClientEvents>(socket, BUDGETS, {
       log: app.log,
-      admit: socketLimits(rateLimit, clock),
+      admit: (budget) => rateLimits.admit({ kind: 'visitor', id: visitor.id, address }, budget),
+      answered: (budget) => budget === 'read' && backlog.check(socket),
     });
     socket.onAny(rejectUnknown(socket));
     handle('conversation:list', Empty, async () => ({

@@ -16,7 +16,12 @@ import type {
   Typing,
 } from './schemas.ts';
 
-export type SyncResult = { conversation: Conversation; messages: Message[] };
+/**
+ * One page of a transcript. `more` is true when messages after the last one returned
+ * exist (the page was cut by LIMITS.syncPage or LIMITS.syncPageBytes): ask again with
+ * `afterSeq` set to the last seq received.
+ */
+export type SyncResult = { conversation: Conversation; messages: Message[]; more: boolean };
 
 // ---- /visitor ---------------------------------------------------------------
 
@@ -31,7 +36,7 @@ export interface VisitorClientEvents {
     payload: StartConversation,
     ack: AckCallback<{ conversation: Conversation }>,
   ) => void;
-  /** Messages with seq > afterSeq, oldest first, at most LIMITS.syncPage. */
+  /** Messages with seq > afterSeq, oldest first, one page (see SyncResult). */
   'conversation:sync': (payload: SyncConversation, ack: AckCallback<SyncResult>) => void;
   'message:send': (payload: SendMessage, ack: AckCallback<{ message: Message }>) => void;
   'typing:set': (payload: Typing) => void;

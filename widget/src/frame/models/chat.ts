@@ -11,7 +11,7 @@ import type {
   PendingMessage,
   VisitorClientEvents,
 } from '@switchboard/shared';
-import { LIMITS, lastSeq, mergeBySeq, request } from '@switchboard/shared';
+import { lastSeq, mergeBySeq, request } from '@switchboard/shared';
 import { nanoid } from 'nanoid';
 import { errorKey, type Translate } from '../i18n.ts';
 import type { TokenStore } from '../identity.ts';
@@ -105,7 +105,8 @@ export function createChatModel({
       if (!ack.ok || conversation.value?.id !== conversationId) return;
       conversation.value = ack.conversation;
       accept(ack.messages);
-      if (ack.messages.length < LIMITS.syncPage) break;
+      // A page may be cut by size long before it holds LIMITS.syncPage messages.
+      if (!ack.more) break;
       afterSeq = lastSeq(ack.messages);
     }
     resumeAfter = null;

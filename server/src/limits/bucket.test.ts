@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { newBucket, take } from './rate-limit.ts';
+import { newBucket, take } from './bucket.ts';
 
 describe('token bucket', () => {
   const limit = { perSecond: 2, burst: 3 };
