@@ -29,10 +29,16 @@ describe('write queue (group commit)', () => {
     expect(rows().map((r) => r.v)).toEqual(['a', 'b', 'c']);
   });
 
-  it('settles only after the commit', async () => {
-    const { db, queue, insert } = setup();
-    await queue.run(() => insert.run('x'));
-    expect(db.inTransaction).toBe(false);
+  it('settles only after the commit: a batch whose COMMIT fails is refused, not acked', async () => {
+    const { db, queue } = setup();
+    // A deferred foreign key is checked at COMMIT, after every write in the batch ran
+    // without an error: a write settled before its commit would be acked here.
+    db.exec(`CREATE TABLE parent (id INTEGER PRIMARY KEY);
+             CREATE TABLE child (parent_id INTEGER REFERENCES parent (id)
+                                 DEFERRABLE INITIALLY DEFERRED)`);
+    const orphan = db.prepare('INSERT INTO child (parent_id) VALUES (42)');
+    await expect(queue.run(() => orphan.run())).rejects.toThrow(/FOREIGN KEY/);
+    expect(db.prepare('SELECT count(*) AS n FROM child').get()).toEqual({ n: 0 });
   });
 
   it('a failing write rejects alone; its neighbours still commit', async () => {
