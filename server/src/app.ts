@@ -1,6 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import fp from 'fastify-plugin';
+import { createSessions, type Sessions } from './auth/sessions.ts';
 import { DEMO_SITE_KEY } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { createDispatcher } from './dispatch/dispatcher.ts';
@@ -26,6 +27,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     store: Store;
     clock: () => number;
+    sessions: Sessions;
   }
 }
 
@@ -55,6 +57,7 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
       async (core) => {
         core.decorate('store', store);
         core.decorate('clock', clock);
+        core.decorate('sessions', createSessions(store.agents, clock));
       },
       { name: 'core' },
     ),

@@ -4,26 +4,15 @@ import { Login } from '@switchboard/shared/schemas';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { verifyPassword } from '../auth/password.ts';
-import { hashToken, newToken } from '../auth/tokens.ts';
+import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/sessions.ts';
 import { fail } from '../errors.ts';
 import { createKeyedLimiter } from '../limits/keyed.ts';
-import { rooms } from '../realtime/rooms.ts';
 import { AgentReply, OkReply } from './schemas.ts';
 
-export const SESSION_COOKIE = 'sb_session';
-const SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 /** Sign-in attempts per client address: enough for typos, too few for guessing. */
 const LOGIN_LIMIT = { perSecond: 10 / 60, burst: 10 };
 
 declare module 'fastify' {
-  interface FastifyInstance {
-    sessions: {
-      /** The agent a session cookie's token belongs to, or null. */
-      agentFor(token: string | undefined): Promise<AgentProfile | null>;
-      /** Ends a session and closes every socket opened with it. */
-      end(token: string): Promise<void>;
-    };
-  }
   interface FastifyRequest {
     agent: AgentProfile | null;
   }
@@ -36,16 +25,6 @@ export const authPlugin = fp(
     const { store, clock } = app;
     const attempts = createKeyedLimiter(LOGIN_LIMIT, clock);
 
-    app.decorate('sessions', {
-      async agentFor(token: string | undefined) {
-        return token ? store.agents.agentForSession(hashToken(token), clock()) : null;
-      },
-      async end(token: string) {
-        const hash = hashToken(token);
-        await store.agents.deleteSession(hash);
-        app.io.of('/agent').in(rooms.session(hash)).disconnectSockets(true);
-      },
-    });
     app.decorateRequest('agent', null);
 
     // Open by design (the policy's 'public'); the per-address limit below guards it.
@@ -55,14 +34,12 @@ export const authPlugin = fp(
     } as const;
     app.post('/api/auth/login', login, async (request, reply) => {
       const { email, password } = request.body;
-      const now = clock();
       if (!attempts.take(request.ip)) fail('rate_limited', 'too many sign-in attempts');
       const agent = await store.agents.byEmail(email.trim());
       // Same answer, same work for an unknown email and a wrong password.
       const valid = await verifyPassword(password, agent?.passwordHash ?? DUMMY_HASH);
       if (!agent || !valid) fail('unauthorized', 'wrong email or password');
-      const token = newToken();
-      await store.agents.createSession(hashToken(token), agent.id, now, SESSION_TTL_MS);
+      const token = await app.sessions.start(agent.id);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,
@@ -96,7 +73,7 @@ export const authPlugin = fp(
       return { ok: true as const };
     });
   },
-  { name: 'auth', dependencies: ['core', '@fastify/cookie', 'socket-io'] },
+  { name: 'auth', dependencies: ['core', '@fastify/cookie'] },
 );
 
 // A valid hash of a random password, so unknown emails cost the same scrypt work.

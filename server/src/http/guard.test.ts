@@ -20,7 +20,11 @@ async function build(routes: (app: FastifyInstance) => void) {
           const role = roles.find((r) => r === token);
           return role ? { id: role, email: '', name: role, role, departments: [] } : null;
         },
+        async start() {
+          return '';
+        },
         async end() {},
+        onEnd() {},
       });
       inner.decorateRequest('agent', null);
     }),

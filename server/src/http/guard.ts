@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { fail } from '../errors.ts';
 import type { Action } from '../policy/actions.ts';
 import { isPublic, permits } from '../policy/policy.ts';
-import { SESSION_COOKIE } from './auth.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -8,9 +8,9 @@ import {
   Typing,
 } from '@switchboard/shared/schemas';
 import type { FastifyInstance } from 'fastify';
+import { SESSION_COOKIE } from '../auth/sessions.ts';
 import { hashToken } from '../auth/tokens.ts';
 import type { Dispatcher } from '../dispatch/dispatcher.ts';
-import { SESSION_COOKIE } from '../http/auth.ts';
 import type { RateLimits } from '../limits/rate-limits.ts';
 import { isSameOrigin } from '../origin.ts';
 import type { BacklogGuard } from './backlog.ts';
@@ -34,6 +34,9 @@ export function registerAgentNamespace(
 ): void {
   const nsp = app.namespaces.agent;
   const { store } = app;
+
+  // Signing out closes every socket opened with that session.
+  app.sessions.onEnd((hash) => nsp.in(rooms.session(hash)).disconnectSockets(true));
 
   // The session cookie alone would let any site's page open a socket as the agent
   // (WebSockets ignore CORS), so the Origin must be the hub's own too.
