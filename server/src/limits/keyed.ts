@@ -9,7 +9,7 @@ export interface KeyedLimiter {
 }
 
 /** Enough for every visitor active in the last minutes of a busy hub, ~100 B each. */
-export const DEFAULT_MAX_KEYS = 100_000;
+const DEFAULT_MAX_KEYS = 100_000;
 
 /**
  * Buckets live in a Map ordered by last use. A bucket untouched for as long as it

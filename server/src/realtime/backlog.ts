@@ -27,7 +27,7 @@ function packetBytes(packet: unknown): number {
 }
 
 /** Bytes queued for this connection that have not reached the kernel yet. */
-export function unsentBytes(conn: Conn): number {
+function unsentBytes(conn: Conn): number {
   let bytes = 0;
   const queued = field(conn, 'writeBuffer');
   if (Array.isArray(queued)) for (const packet of queued) bytes += packetBytes(packet);

@@ -7,7 +7,7 @@ import type { Socket } from 'socket.io-client';
 import type { AckedEvent, EventAck, EventPayload } from '../protocol/events.ts';
 
 /** DESIGN.md: an ack not back in 10 s counts as "outcome unknown". */
-export const ACK_TIMEOUT_MS = 10_000;
+const ACK_TIMEOUT_MS = 10_000;
 
 /**
  * Emits `event` and resolves with the hub's ack. Rejects when no ack arrives within

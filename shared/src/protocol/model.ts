@@ -1,7 +1,9 @@
 /** Conversation and message shapes as they travel between hub and clients. */
 
-/** The three seeded departments; admins may add more, so any string is a valid id. */
-export const DEFAULT_DEPARTMENTS = ['pre_sales', 'post_sales', 'technical'] as const;
+/**
+ * Departments are data: the hub seeds three (server/src/bootstrap.ts) and admins may
+ * add more, so any id is a string.
+ */
 export type DepartmentId = string;
 
 export interface Department {
