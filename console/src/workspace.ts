@@ -8,7 +8,6 @@ import {
   type AgentProfile,
   type AgentStatus,
   type Department,
-  ERROR_CODES,
   type ErrorCode,
   lastSeq,
   type Message,
@@ -39,12 +38,6 @@ const LIST_RETRY_MS = 5000;
 const CLOCK_TICK_MS = 15_000;
 
 export type FailureCode = ErrorCode | 'timeout';
-
-export function asFailureCode(value: string | null): FailureCode {
-  return (ERROR_CODES as readonly string[]).includes(value ?? '')
-    ? (value as ErrorCode)
-    : 'timeout';
-}
 
 export interface Workspace {
   agent: Signal<AgentProfile>;

@@ -4,7 +4,6 @@ import { useApp, useT } from '../context.ts';
 import { errorKey } from '../i18n.ts';
 import { visitorLabel } from '../models/conversations.ts';
 import { formatMessageTime } from '../time-format.ts';
-import { asFailureCode } from '../workspace.ts';
 
 export function Transcript(props: {
   conversation: Conversation;
@@ -56,7 +55,7 @@ export function Transcript(props: {
             <p class="msg-state">{t('sending')}</p>
           ) : (
             <p class="msg-state failed">
-              <span role="alert">{t(errorKey(asFailureCode(p.failed)))}</span>{' '}
+              <span role="alert">{t(errorKey(p.failed))}</span>{' '}
               <button type="button" class="link" onClick={() => onRetry(p.clientId)}>
                 {t('retry')}
               </button>

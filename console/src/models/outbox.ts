@@ -4,7 +4,12 @@
  * that); a timeout or a lost connection leaves it pending for the reconnect to re-send.
  */
 import { type Signal, signal } from '@preact/signals';
-import { type Message, type PendingMessage, settlePending } from '@switchboard/shared';
+import {
+  type ErrorCode,
+  type Message,
+  type PendingMessage,
+  settlePending,
+} from '@switchboard/shared';
 
 export function addPending(
   outbox: readonly PendingMessage[],
@@ -17,9 +22,9 @@ export function addPending(
 export function markFailed(
   outbox: readonly PendingMessage[],
   clientId: string,
-  reason: string,
+  code: ErrorCode,
 ): PendingMessage[] {
-  return outbox.map((p) => (p.clientId === clientId ? { ...p, failed: reason } : p));
+  return outbox.map((p) => (p.clientId === clientId ? { ...p, failed: code } : p));
 }
 
 /** Retry keeps the clientId, so if the first try did land the hub returns that row. */
@@ -45,7 +50,8 @@ export function pendingIn(
 export interface OutboxModel {
   entries: Signal<readonly PendingMessage[]>;
   add(entry: PendingMessage): void;
-  fail(clientId: string, reason: string): void;
+  /** The hub refused it with `code`; the transcript translates it. */
+  fail(clientId: string, code: ErrorCode): void;
   retrying(clientId: string): void;
   /** Drops entries whose clientId appears among messages now held. */
   settle(held: readonly Message[]): void;
@@ -58,8 +64,8 @@ export function createOutboxModel(): OutboxModel {
     add(entry) {
       entries.value = addPending(entries.value, entry);
     },
-    fail(clientId, reason) {
-      entries.value = markFailed(entries.value, clientId, reason);
+    fail(clientId, code) {
+      entries.value = markFailed(entries.value, clientId, code);
     },
     retrying(clientId) {
       entries.value = markRetrying(entries.value, clientId);

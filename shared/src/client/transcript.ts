@@ -2,6 +2,7 @@
  * Pure helpers both front ends use to keep a transcript: messages ordered by seq with
  * no duplicates, whatever order live events, sync pages and acks arrive in.
  */
+import type { ErrorCode } from '../protocol/errors.ts';
 import type { Message } from '../protocol/model.ts';
 
 /** Merges incoming messages into a seq-ordered list; a seq already held is kept once. */
@@ -31,8 +32,11 @@ export interface PendingMessage {
   clientId: string;
   body: string;
   kind: 'text' | 'note';
-  /** Set when the hub refused it with an error other than a lost connection. */
-  failed: string | null;
+  /**
+   * The code the hub refused it with (a lost connection or a timeout leaves it
+   * pending instead); each front end shows it in its own words.
+   */
+  failed: ErrorCode | null;
   createdAt: number;
 }
 

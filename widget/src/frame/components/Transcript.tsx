@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useFrame } from '../context.ts';
+import { errorKey } from '../i18n.ts';
 import type { TranscriptItem } from '../models/transcript-items.ts';
 
 function Row({ item }: { item: TranscriptItem }) {
@@ -25,7 +26,7 @@ function Row({ item }: { item: TranscriptItem }) {
         <span class="meta">{t('sending')}</span>
       ) : (
         <span class="meta failed" role="alert">
-          {pending.failed}{' '}
+          {t(errorKey(pending.failed))}{' '}
           <button type="button" class="link" onClick={() => chat.retry(pending.clientId)}>
             {t('retry')}
           </button>

@@ -128,7 +128,7 @@ export function createChatModel({
     if (ack.ok) {
       accept([ack.message]);
     } else {
-      outbox.value = fail(outbox.value, clientId, t(errorKey(ack.error.code)));
+      outbox.value = fail(outbox.value, clientId, ack.error.code);
     }
   }
 

@@ -23,8 +23,8 @@ describe('outbox', () => {
   });
 
   it('does not resend refused entries until retried, and keeps the clientId', () => {
-    const failed = fail(two, 'a', 'Too long');
-    expect(failed[0]?.failed).toBe('Too long');
+    const failed = fail(two, 'a', 'too_large');
+    expect(failed[0]?.failed).toBe('too_large');
     expect(resendable(failed).map((p) => p.clientId)).toEqual(['b']);
     const retried = unfail(failed, 'a');
     expect(resendable(retried).map((p) => p.clientId)).toEqual(['a', 'b']);

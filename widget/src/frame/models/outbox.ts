@@ -2,7 +2,7 @@
  * Messages the visitor wrote that the hub has not acknowledged. Pure reducers: the
  * session model decides when to emit, these only say what the outbox holds.
  */
-import type { Message, PendingMessage } from '@switchboard/shared';
+import type { ErrorCode, Message, PendingMessage } from '@switchboard/shared';
 import { settlePending } from '@switchboard/shared';
 
 export type Outbox = readonly PendingMessage[];
@@ -19,9 +19,9 @@ export function acknowledge(outbox: Outbox, held: readonly Message[]): PendingMe
   return settlePending(outbox, held);
 }
 
-/** The hub refused it; `reason` is the localized text shown beside Retry. */
-export function fail(outbox: Outbox, clientId: string, reason: string): PendingMessage[] {
-  return outbox.map((p) => (p.clientId === clientId ? { ...p, failed: reason } : p));
+/** The hub refused it with `code`; the transcript says why beside Retry. */
+export function fail(outbox: Outbox, clientId: string, code: ErrorCode): PendingMessage[] {
+  return outbox.map((p) => (p.clientId === clientId ? { ...p, failed: code } : p));
 }
 
 /** Retry keeps the clientId, so a refusal that was in fact stored is not duplicated. */
