@@ -1,13 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import type { Department } from '@switchboard/shared';
 import { nanoid } from 'nanoid';
-import { hashPassword, verifyPassword } from './auth/password.ts';
+import { hashPassword, newPassword, verifyPassword } from './auth/password.ts';
 import type { Config } from './config.ts';
+import type { NewDepartment } from './store/directory.ts';
 import type { Store } from './store/store.ts';
 
 export const DEMO_SITE_KEY = 'demo';
 
-const DEPARTMENTS: Department[] = [
+/** Their settings are DEFAULT_DEPARTMENT_SETTINGS: automatic, always open, leave-a-message on. */
+const DEPARTMENTS: NewDepartment[] = [
   { id: 'pre_sales', name: { en: 'Pre-sales', 'zh-CN': '售前咨询' } },
   { id: 'post_sales', name: { en: 'Post-sales', 'zh-CN': '售后服务' } },
   { id: 'technical', name: { en: 'Technical support', 'zh-CN': '技术支持' } },
@@ -48,7 +48,7 @@ export async function bootstrap(
       warning: await adminDrift(store, config),
     };
   }
-  const password = config.adminPassword ?? randomBytes(12).toString('base64url');
+  const password = config.adminPassword ?? newPassword();
   await store.agents.create(
     {
       id: nanoid(),

@@ -3,11 +3,10 @@
  * `node --import tsx server/src/cli.ts <command>`. It works on the database under
  * DATA_DIR, also while the hub runs (SQLite takes the second writer in turn).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
-import { hashPassword } from './auth/password.ts';
+import { hashPassword, newPassword } from './auth/password.ts';
 import { ConfigError, configFromEnv } from './config.ts';
 import { openSqliteStore } from './store/sqlite/open.ts';
 import type { Store } from './store/store.ts';
@@ -34,7 +33,7 @@ const COMMANDS: Record<
       if (given !== null && given.length < MIN_PASSWORD) {
         throw new UsageError(`the password needs at least ${MIN_PASSWORD} characters`);
       }
-      const password = given ?? randomBytes(12).toString('base64url');
+      const password = given ?? newPassword();
       await store.agents.setPassword(agent.id, await hashPassword(password));
       const shown = given === null ? `\nNew password: ${password}   (shown once)` : '';
       return `Password of ${agent.email} reset; their console sessions were signed out.${shown}`;

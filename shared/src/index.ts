@@ -2,6 +2,7 @@ export * from './client/request.ts';
 export * from './client/transcript.ts';
 export * from './embed/bridge.ts';
 export * from './locale.ts';
+export * from './protocol/business-hours.ts';
 export * from './protocol/errors.ts';
 export type * from './protocol/events.ts';
 export * from './protocol/limits.ts';

@@ -15,6 +15,11 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
   });
 }
 
+/** A password for someone who did not choose one: 16 characters, 96 random bits. */
+export function newPassword(): string {
+  return randomBytes(12).toString('base64url');
+}
+
 /** `scrypt$N$r$p$salt$key`, salt and key base64url; parameters travel with the hash. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

@@ -18,7 +18,17 @@ async function build(routes: (app: FastifyInstance) => void) {
         async agentFor(token: string | undefined): Promise<AgentProfile | null> {
           const roles: Role[] = ['agent', 'supervisor', 'qa', 'admin'];
           const role = roles.find((r) => r === token);
-          return role ? { id: role, email: '', name: role, role, departments: [] } : null;
+          return role
+            ? {
+                id: role,
+                email: '',
+                name: role,
+                role,
+                departments: [],
+                capacity: 5,
+                disabled: false,
+              }
+            : null;
         },
         async start() {
           return '';

@@ -27,6 +27,8 @@ const AgentProfile = Type.Object({
     Type.Literal('qa'),
   ]),
   departments: Type.Array(Type.String()),
+  capacity: Type.Integer(),
+  disabled: Type.Boolean(),
 });
 
 const Department = Type.Object({

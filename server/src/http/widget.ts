@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { type ErrorCode, HTTP_STATUS } from '@switchboard/shared';
+import { type ErrorCode, HTTP_STATUS, type PublicDepartment } from '@switchboard/shared';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { fail } from '../errors.ts';
 import { normalizeOrigin } from '../origin.ts';
@@ -44,11 +44,11 @@ export async function widgetRoutes(
   app.get('/api/widget/config', config, async (request) => {
     const site = await store.directory.siteByKey(request.query.site);
     if (!site) fail('not_found', 'unknown site');
-    return {
-      ok: true as const,
-      site: { key: site.key, name: site.name },
-      departments: await store.directory.departments(),
-    };
+    // Visitors pick a topic: the enabled departments, by name. Their settings are staff's.
+    const departments: PublicDepartment[] = (await store.directory.departments())
+      .filter((d) => d.enabled)
+      .map((d) => ({ id: d.id, name: d.name }));
+    return { ok: true as const, site: { key: site.key, name: site.name }, departments };
   });
 
   app.get('/widget/frame', { schema: { querystring: FrameQuery } }, async (request, reply) => {

@@ -1,41 +1,23 @@
 /**
  * Business hours in a department's own IANA time zone. The wall clock comes from Intl
  * (the only source of time-zone rules here), the calendar from integer arithmetic, so
- * routing never reads the system clock or its zone.
+ * routing never reads the system clock or its zone. The types live in shared/, where
+ * the admin API and the console validate them too.
  */
+import {
+  type BusinessHours,
+  type Interval,
+  isValidTimeZone,
+  type Weekday,
+} from '@switchboard/shared';
 
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
-
-/** Local minutes since midnight, half-open [from, to); 0 ≤ from < to ≤ 1440. */
-export interface Interval {
-  from: number;
-  to: number;
-}
-
-export interface BusinessHours {
-  /** IANA name, e.g. 'Asia/Shanghai'; validate with isValidTimeZone before storing. */
-  timeZone: string;
-  weekly: Readonly<Record<Weekday, readonly Interval[]>>;
-  /**
-   * Dated exceptions by local date 'YYYY-MM-DD': [] closes the whole day (a public
-   * holiday); intervals replace that day's weekly hours (a special working day, 调休).
-   */
-  exceptions: Readonly<Record<string, readonly Interval[]>>;
-}
+export type { BusinessHours, Interval, Weekday };
+export { isValidTimeZone };
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 /** Index 0 is 1970-01-01, a Thursday. */
 const WEEKDAYS: readonly Weekday[] = ['thu', 'fri', 'sat', 'sun', 'mon', 'tue', 'wed'];
-
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Whether the department's hours are open at `now`; null hours are always open. */
 export function isOpen(hours: BusinessHours | null, now: number): boolean {

@@ -7,37 +7,23 @@
  */
 import type {
   AssignedBy,
+  AssignmentMode,
   ConversationEventData,
   ConversationEventType,
   ErrorCode,
   RequeueReason as LoggedRequeueReason,
+  Department as SharedDepartment,
   SlaTarget,
+  SlaTargets,
 } from '@switchboard/shared';
-import type { BusinessHours } from './hours.ts';
 
-export type AssignmentMode = 'auto' | 'manual';
+export type { AssignmentMode, SlaTargets };
 
-export interface SlaTargets {
-  /** FRT target: queue entry → first agent message (PRODUCT.md). */
-  firstResponseMs: number;
-  /** Resolution target: conversation start → resolution. */
-  resolutionMs: number;
-}
-
-export interface Department {
-  id: string;
-  /** A disabled department takes no new conversations; those it holds are still served. */
-  enabled: boolean;
-  mode: AssignmentMode;
-  /** null: no SLA is tracked for this department. */
-  sla: SlaTargets | null;
-  /** null: open around the clock. */
-  hours: BusinessHours | null;
-  /** Most conversations queued at once; null: no limit. New arrivals only (see docs/routing.md). */
-  maxQueue: number | null;
-  /** Whether visitors are offered leave-a-message (留言). */
-  leaveMessage: boolean;
-}
+/**
+ * A department as routing sees it: the shared Department less its display names. The
+ * dispatcher may pass a shared Department as it is.
+ */
+export type Department = Omit<SharedDepartment, 'name'>;
 
 /** The status an agent chose; it survives reloads and reconnects. */
 export type AgentStatus = 'online' | 'away' | 'offline';
@@ -113,7 +99,7 @@ export const DEFAULT_ROUTING_CONFIG: RoutingConfig = {
   slaWarningRatio: 0.8,
 };
 
-export const DEFAULT_CAPACITY = 5;
+export { DEFAULT_CAPACITY } from '@switchboard/shared';
 
 /**
  * What routing decides over. It may be a slice of the store, but it must hold every

@@ -1,4 +1,4 @@
-import type { Department } from '@switchboard/shared';
+import type { Department, DepartmentSettings } from '@switchboard/shared';
 
 export interface Site {
   id: string;
@@ -9,15 +9,42 @@ export interface Site {
   allowedOrigins: string[];
 }
 
-/** Departments and sites: small, read-mostly configuration. */
+/** A department to create: settings left out take DEFAULT_DEPARTMENT_SETTINGS. */
+export type NewDepartment = Pick<Department, 'id' | 'name'> & Partial<DepartmentSettings>;
+
+/** What an update changes; a field left out keeps its value, `name` per locale. */
+export interface DepartmentPatch extends Partial<DepartmentSettings> {
+  name?: Partial<Department['name']>;
+}
+
+/**
+ * Departments and sites: small, read-mostly configuration. Departments are never
+ * deleted, only disabled: conversations and agents refer to them, so a department
+ * that exists once exists for good, and callers may check an id before a write that
+ * names it.
+ */
 export interface DirectoryStore {
-  /** Every department, ordered by the position it was saved with, then by id. */
+  /** Every department with its settings, ordered by position, then by id. */
   departments(): Promise<Department[]>;
+  /** Null if no department has this id. */
+  department(id: string): Promise<Department | null>;
   /**
    * Creates the department if its id is new. Idempotent: an existing department keeps
-   * its names and position (an admin may have renamed it since it was seeded).
+   * its names, settings and position (an admin may have changed them since it was
+   * seeded).
    */
-  ensureDepartment(department: Department, position: number): Promise<void>;
+  ensureDepartment(department: NewDepartment, position: number): Promise<void>;
+  /**
+   * Creates the department after every other one. Rejects with StoreConflict, writing
+   * nothing, if the id is taken.
+   */
+  createDepartment(department: NewDepartment): Promise<Department>;
+  /**
+   * Applies the patch atomically (two admins changing different fields of one
+   * department both keep their change) and returns the department as it is now. Null,
+   * writing nothing, if no department has this id.
+   */
+  updateDepartment(id: string, patch: DepartmentPatch): Promise<Department | null>;
   /** Null if no site has this key. */
   siteByKey(key: string): Promise<Site | null>;
   /**

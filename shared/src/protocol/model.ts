@@ -6,11 +6,75 @@
  */
 export type DepartmentId = string;
 
-export interface Department {
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** Local minutes since midnight, half-open [from, to); 0 ≤ from < to ≤ 1440. */
+export interface Interval {
+  from: number;
+  to: number;
+}
+
+/** A department's opening hours in its own time zone (docs/routing.md). */
+export interface BusinessHours {
+  /** IANA name, e.g. 'Asia/Shanghai'. */
+  timeZone: string;
+  weekly: Readonly<Record<Weekday, readonly Interval[]>>;
+  /**
+   * Dated exceptions by local date 'YYYY-MM-DD': [] closes the whole day (a public
+   * holiday); intervals replace that day's weekly hours (a special working day, 调休).
+   */
+  exceptions: Readonly<Record<string, readonly Interval[]>>;
+}
+
+export type AssignmentMode = 'auto' | 'manual';
+
+export interface SlaTargets {
+  /** FRT target: queue entry → first agent message (PRODUCT.md). */
+  firstResponseMs: number;
+  /** Resolution target: conversation start → resolution. */
+  resolutionMs: number;
+}
+
+/** How a department takes conversations; admins change these. */
+export interface DepartmentSettings {
+  /** A disabled department takes no new conversations; those it holds are still served. */
+  enabled: boolean;
+  /** auto: the hub assigns; manual: eligible agents see the queue and claim. */
+  mode: AssignmentMode;
+  /** null: no SLA is tracked for this department. */
+  sla: SlaTargets | null;
+  /** null: open around the clock. */
+  hours: BusinessHours | null;
+  /** Most conversations queued at once; null: no limit. New arrivals only (see docs/routing.md). */
+  maxQueue: number | null;
+  /** Whether visitors are offered leave-a-message (留言). */
+  leaveMessage: boolean;
+}
+
+export interface Department extends DepartmentSettings {
   id: DepartmentId;
   /** Display name per locale. */
   name: { en: string; 'zh-CN': string };
 }
+
+/** What visitors are told of a department (GET /api/widget/config): a topic to pick. */
+export type PublicDepartment = Pick<Department, 'id' | 'name'>;
+
+/**
+ * What a department starts with unless its creator says otherwise: the seeded ones
+ * too. The SLA targets are starting values for admins to change, not a recommendation.
+ */
+export const DEFAULT_DEPARTMENT_SETTINGS: DepartmentSettings = {
+  enabled: true,
+  mode: 'auto',
+  sla: { firstResponseMs: 3 * 60_000, resolutionMs: 2 * 3_600_000 },
+  hours: null,
+  maxQueue: null,
+  leaveMessage: true,
+};
+
+/** Most open conversations an agent holds at once unless an admin says otherwise. */
+export const DEFAULT_CAPACITY = 5;
 
 export type Locale = 'en' | 'zh-CN';
 
@@ -70,6 +134,10 @@ export interface AgentProfile {
   name: string;
   role: Role;
   departments: DepartmentId[];
+  /** Most open conversations held at once (1 … 50). */
+  capacity: number;
+  /** Disabled by an admin: cannot sign in, takes no conversations. */
+  disabled: boolean;
 }
 
 /** Who caused a conversation event. */

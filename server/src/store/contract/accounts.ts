@@ -1,3 +1,4 @@
+import { DEFAULT_DEPARTMENT_SETTINGS } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
 import type { ContractContext } from './index.ts';
 
@@ -10,8 +11,13 @@ export function accountsContract({ open }: ContractContext): void {
       await store.directory.ensureDepartment(d('b', 'B'), 1);
       await store.directory.ensureDepartment(d('c', 'C'), 0);
       await store.directory.ensureDepartment(d('a', 'A'), 1);
-      await store.directory.ensureDepartment(d('a', 'renamed'), 9);
-      expect(await store.directory.departments()).toEqual([d('c', 'C'), d('a', 'A'), d('b', 'B')]);
+      await store.directory.ensureDepartment({ ...d('a', 'renamed'), enabled: false }, 9);
+      const stored = (id: string, en: string) => ({ ...d(id, en), ...DEFAULT_DEPARTMENT_SETTINGS });
+      expect(await store.directory.departments()).toEqual([
+        stored('c', 'C'),
+        stored('a', 'A'),
+        stored('b', 'B'),
+      ]);
     });
 
     it('finds a site by key; saving it again replaces only its origins', async () => {
@@ -43,7 +49,7 @@ export function accountsContract({ open }: ContractContext): void {
     };
     // What comes back: no hash, departments sorted.
     const { passwordHash: _, ...rest } = ann;
-    const expected = { ...rest, departments: ['p', 't'] };
+    const expected = { ...rest, departments: ['p', 't'], capacity: 5, disabled: false };
 
     async function withDepartments() {
       const store = await open();

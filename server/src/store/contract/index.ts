@@ -1,6 +1,7 @@
 import { afterEach, describe } from 'vitest';
 import type { Store } from '../store.ts';
 import { accountsContract } from './accounts.ts';
+import { adminContract } from './admin.ts';
 import { concurrencyContract } from './concurrency.ts';
 import { conversationsContract } from './conversations.ts';
 import { eventsContract } from './events.ts';
@@ -52,6 +53,7 @@ export function describeStoreContract(name: string, backend: StoreBackend): void
     });
 
     accountsContract(ctx);
+    adminContract(ctx);
     conversationsContract(ctx);
     messagesContract(ctx);
     concurrencyContract(ctx);

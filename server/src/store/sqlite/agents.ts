@@ -1,5 +1,7 @@
-import type { AgentProfile, Role } from '@switchboard/shared';
-import type { AgentStore, NewAgent } from '../agents.ts';
+import { type AgentProfile, DEFAULT_CAPACITY, type Role } from '@switchboard/shared';
+import Database from 'better-sqlite3';
+import type { AgentPatch, AgentStore, AgentUpdate, NewAgent } from '../agents.ts';
+import { StoreConflict } from '../errors.ts';
 import type { Db } from './db.ts';
 
 interface AgentRow {
@@ -8,11 +10,13 @@ interface AgentRow {
   name: string;
   role: Role;
   password_hash: string;
+  capacity: number;
+  disabled: 0 | 1;
   departments: string | null;
 }
 
 const SELECT_AGENT = `
-  SELECT a.id, a.email, a.name, a.role, a.password_hash,
+  SELECT a.id, a.email, a.name, a.role, a.password_hash, a.capacity, a.disabled,
          (SELECT group_concat(department_id) FROM agent_departments d WHERE d.agent_id = a.id)
            AS departments
   FROM agents a`;
@@ -20,20 +24,28 @@ const SELECT_AGENT = `
 export function createAgentStore(db: Db): AgentStore {
   const byEmail = db.prepare<[string], AgentRow>(`${SELECT_AGENT} WHERE a.email = ?`);
   const byId = db.prepare<[string], AgentRow>(`${SELECT_AGENT} WHERE a.id = ?`);
+  const list = db.prepare<[], AgentRow>(`${SELECT_AGENT} ORDER BY a.name, a.id`);
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM agents');
   const insertAgent = db.prepare(
-    `INSERT INTO agents (id, email, name, role, password_hash, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO agents (id, email, name, role, password_hash, capacity, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertMembership = db.prepare(
     'INSERT OR IGNORE INTO agent_departments (agent_id, department_id) VALUES (?, ?)',
+  );
+  const deleteMemberships = db.prepare('DELETE FROM agent_departments WHERE agent_id = ?');
+  const updateAgent = db.prepare(
+    'UPDATE agents SET name = ?, role = ?, capacity = ?, disabled = ? WHERE id = ?',
+  );
+  const otherActiveAdmins = db.prepare<[string], { n: number }>(
+    `SELECT count(*) AS n FROM agents WHERE role = 'admin' AND disabled = 0 AND id != ?`,
   );
   const insertSession = db.prepare(
     'INSERT INTO sessions (token_hash, agent_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
   );
   const sessionAgent = db.prepare<[string, number], AgentRow>(
     `${SELECT_AGENT} JOIN sessions s ON s.agent_id = a.id
-     WHERE s.token_hash = ? AND s.expires_at > ?`,
+     WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled = 0`,
   );
   const deleteSession = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
   const deleteExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
@@ -45,8 +57,45 @@ export function createAgentStore(db: Db): AgentStore {
   });
 
   const create = db.transaction((agent: NewAgent, now: number) => {
-    insertAgent.run(agent.id, agent.email, agent.name, agent.role, agent.passwordHash, now);
+    insertAgent.run(
+      agent.id,
+      agent.email,
+      agent.name,
+      agent.role,
+      agent.passwordHash,
+      agent.capacity ?? DEFAULT_CAPACITY,
+      now,
+    );
     for (const d of agent.departments) insertMembership.run(agent.id, d);
+  });
+
+  const update = db.transaction((id: string, patch: AgentPatch): AgentUpdate => {
+    const row = byId.get(id);
+    if (!row) return { ok: false, code: 'not_found' };
+    const role = patch.role ?? row.role;
+    const disabled = patch.disabled ?? row.disabled === 1;
+    // SQLite runs one write transaction at a time, so the count cannot change under
+    // it. A backend with concurrent writers must lock the enabled admins' rows (SELECT
+    // … FOR UPDATE) before counting, or two admins disabling each other both succeed.
+    const wasActiveAdmin = row.role === 'admin' && row.disabled === 0;
+    if (wasActiveAdmin && (role !== 'admin' || disabled) && otherActiveAdmins.get(id)?.n === 0) {
+      return { ok: false, code: 'invalid_state' };
+    }
+    updateAgent.run(
+      patch.name ?? row.name,
+      role,
+      patch.capacity ?? row.capacity,
+      disabled ? 1 : 0,
+      id,
+    );
+    if (patch.departments) {
+      deleteMemberships.run(id);
+      for (const d of patch.departments) insertMembership.run(id, d);
+    }
+    if (patch.disabled) deleteSessionsOf.run(id);
+    const updated = byId.get(id);
+    if (!updated) throw new Error(`agent ${id} vanished inside its own update`);
+    return { ok: true, agent: toProfile(updated) };
   });
 
   return {
@@ -58,13 +107,28 @@ export function createAgentStore(db: Db): AgentStore {
       const row = byId.get(id);
       return row ? toProfile(row) : null;
     },
+    async list(): Promise<AgentProfile[]> {
+      return list.all().map(toProfile);
+    },
     async count(): Promise<number> {
       return count.get()?.n ?? 0;
     },
     async create(agent: NewAgent, now: number): Promise<AgentProfile> {
-      create(agent, now);
+      try {
+        create(agent, now);
+      } catch (error) {
+        throw conflict(error) ?? error;
+      }
       const { passwordHash: _, ...profile } = agent;
-      return { ...profile, departments: [...new Set(agent.departments)].sort() };
+      return {
+        ...profile,
+        departments: [...new Set(agent.departments)].sort(),
+        capacity: agent.capacity ?? DEFAULT_CAPACITY,
+        disabled: false,
+      };
+    },
+    async update(id: string, patch: AgentPatch): Promise<AgentUpdate> {
+      return update.immediate(id, patch);
     },
     async createSession(tokenHash: string, agentId: string, now: number, ttlMs: number) {
       deleteExpired.run(now);
@@ -77,10 +141,25 @@ export function createAgentStore(db: Db): AgentStore {
     async deleteSession(tokenHash: string): Promise<void> {
       deleteSession.run(tokenHash);
     },
+    async deleteSessionsOf(agentId: string): Promise<void> {
+      deleteSessionsOf.run(agentId);
+    },
     async setPassword(agentId: string, passwordHash: string): Promise<void> {
       setPassword(agentId, passwordHash);
     },
   };
+}
+
+/** A taken email or id as StoreConflict; null for any other failure. */
+function conflict(error: unknown): StoreConflict | null {
+  if (!(error instanceof Database.SqliteError)) return null;
+  if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' && error.message.includes('agents.email')) {
+    return new StoreConflict('email', 'an agent already has this email');
+  }
+  if (error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new StoreConflict('id', 'an agent already has this id');
+  }
+  return null;
 }
 
 function toProfile(row: AgentRow): AgentProfile {
@@ -90,5 +169,7 @@ function toProfile(row: AgentRow): AgentProfile {
     name: row.name,
     role: row.role,
     departments: row.departments ? row.departments.split(',').sort() : [],
+    capacity: row.capacity,
+    disabled: row.disabled === 1,
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_DEPARTMENT_SETTINGS } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
 import { connect, migrate, openDb } from './db.ts';
 import { storeParts } from './open.ts';
@@ -177,6 +178,73 @@ describe('migration 003', () => {
         name: 'Ann',
       });
       expect(resolved?.events.map((e) => [e.seq, e.type])).toEqual([[3, 'resolved']]);
+      db.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('migration 004', () => {
+  it('gives existing departments and agents the starting settings, and keeps them sound', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'switchboard-migrate-'));
+    const filename = join(dir, 'test.db');
+    try {
+      const old = connect(filename);
+      migrate(old, 3);
+      old.exec(`
+        INSERT INTO departments (id, name_en, name_zh, position)
+          VALUES ('pre_sales', 'Pre-sales', '售前咨询', 0), ('billing', 'Billing', '账单', 1);
+        INSERT INTO agents (id, email, name, role, password_hash, created_at)
+          VALUES ('a1', 'a@x', 'Ann', 'agent', 'x', 0);
+        INSERT INTO agent_departments (agent_id, department_id) VALUES ('a1', 'billing');
+      `);
+      old.close();
+
+      const db = openDb(filename);
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(4);
+      const store = storeParts(db, createWriteQueue(db));
+      expect(await store.directory.departments()).toEqual([
+        {
+          id: 'pre_sales',
+          name: { en: 'Pre-sales', 'zh-CN': '售前咨询' },
+          ...DEFAULT_DEPARTMENT_SETTINGS,
+        },
+        { id: 'billing', name: { en: 'Billing', 'zh-CN': '账单' }, ...DEFAULT_DEPARTMENT_SETTINGS },
+      ]);
+      // What the migration writes and what the code gives new departments agree.
+      expect(DEFAULT_DEPARTMENT_SETTINGS).toMatchObject({
+        enabled: true,
+        mode: 'auto',
+        sla: { firstResponseMs: 180_000, resolutionMs: 7_200_000 },
+        hours: null,
+        maxQueue: null,
+        leaveMessage: true,
+      });
+      expect(await store.agents.byId('a1')).toEqual({
+        id: 'a1',
+        email: 'a@x',
+        name: 'Ann',
+        role: 'agent',
+        departments: ['billing'],
+        capacity: 5,
+        disabled: false,
+      });
+
+      // The database refuses what the code never writes.
+      const refused = [
+        `UPDATE departments SET mode = 'round_robin' WHERE id = 'billing'`,
+        `UPDATE departments SET sla_resolution_ms = NULL WHERE id = 'billing'`,
+        `INSERT INTO departments (id, name_en, name_zh, sla_first_response_ms, sla_resolution_ms)
+           VALUES ('half', 'H', 'H', 1000, NULL)`,
+        `UPDATE departments SET max_queue = -1 WHERE id = 'billing'`,
+        `UPDATE agents SET capacity = 0 WHERE id = 'a1'`,
+        `UPDATE agents SET disabled = 2 WHERE id = 'a1'`,
+      ];
+      for (const sql of refused) expect(() => db.exec(sql), sql).toThrow();
+      db.exec(`UPDATE departments SET sla_first_response_ms = NULL, sla_resolution_ms = NULL
+               WHERE id = 'billing'`);
+      expect((await store.directory.department('billing'))?.sla).toBeNull();
       db.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

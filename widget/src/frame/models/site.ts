@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import type { Department } from '@switchboard/shared';
+import type { PublicDepartment } from '@switchboard/shared';
 
 export interface SiteInfo {
   key: string;
@@ -7,13 +7,13 @@ export interface SiteInfo {
 }
 
 type ConfigResponse =
-  | { ok: true; site: SiteInfo; departments: Department[] }
+  | { ok: true; site: SiteInfo; departments: PublicDepartment[] }
   | { ok: false; error: { code: string; message: string } };
 
 /** The site's name and departments, from GET /api/widget/config. */
 export function createSiteModel(siteKey: string, fetcher: typeof fetch = fetch) {
   const site = signal<SiteInfo | null>(null);
-  const departments = signal<Department[]>([]);
+  const departments = signal<PublicDepartment[]>([]);
   const failed = signal(false);
 
   async function load(): Promise<void> {
