@@ -86,6 +86,10 @@ export const CATALOGUE = {
   err_rate_limited: { en: 'Too fast — wait a moment.', 'zh-CN': '操作过于频繁，请稍候。' },
   err_unavailable: { en: 'The hub is busy; try again.', 'zh-CN': '服务暂时不可用，请重试。' },
   err_timeout: { en: 'The hub did not answer in time.', 'zh-CN': '服务器响应超时。' },
+  err_already_exists: {
+    en: 'That email or id is already taken.',
+    'zh-CN': '该邮箱或标识已被使用。',
+  },
   err_invalid_state: {
     en: 'Not possible while the conversation is in this state.',
     'zh-CN': '会话当前状态不允许此操作。',

@@ -20,9 +20,7 @@ const hm = (from: string, to: string): Interval => {
   return { from: min(from), to: min(to) };
 };
 const DAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const week = (
-  pick: (d: Weekday) => readonly Interval[],
-): Readonly<Record<Weekday, readonly Interval[]>> => ({
+const week = (pick: (d: Weekday) => Interval[]): BusinessHours['weekly'] => ({
   mon: pick('mon'),
   tue: pick('tue'),
   wed: pick('wed'),

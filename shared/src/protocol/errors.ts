@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'conversation_closed',
   'rate_limited',
   'unavailable',
+  // A value that must be unique is taken: an agent's email, a department's id.
+  'already_exists',
   // Routing refusals (server/src/routing): the state does not allow it right now.
   'invalid_state',
   'already_assigned',
@@ -41,6 +43,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   conversation_closed: 409,
   rate_limited: 429,
   unavailable: 503,
+  already_exists: 409,
   invalid_state: 409,
   already_assigned: 409,
   agent_offline: 409,

@@ -18,12 +18,12 @@ export interface Interval {
 export interface BusinessHours {
   /** IANA name, e.g. 'Asia/Shanghai'. */
   timeZone: string;
-  weekly: Readonly<Record<Weekday, readonly Interval[]>>;
+  weekly: Record<Weekday, Interval[]>;
   /**
    * Dated exceptions by local date 'YYYY-MM-DD': [] closes the whole day (a public
    * holiday); intervals replace that day's weekly hours (a special working day, 调休).
    */
-  exceptions: Readonly<Record<string, readonly Interval[]>>;
+  exceptions: Record<string, Interval[]>;
 }
 
 export type AssignmentMode = 'auto' | 'manual';

@@ -43,6 +43,7 @@ export const STRINGS = {
     'zh-CN': '发送太频繁，请稍候。',
   },
   err_unavailable: { en: 'Service unavailable. Try again.', 'zh-CN': '服务不可用，请重试。' },
+  err_already_exists: { en: 'That already exists.', 'zh-CN': '该内容已存在。' },
   err_invalid_state: {
     en: 'That is not possible right now.',
     'zh-CN': '当前无法进行此操作。',
