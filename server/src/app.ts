@@ -1,13 +1,17 @@
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import fp from 'fastify-plugin';
+import serverPackage from '../package.json' with { type: 'json' };
 import { createSessions, type Sessions } from './auth/sessions.ts';
 import { DEMO_SITE_KEY } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { createDispatcher } from './dispatch/dispatcher.ts';
 import { createPresence } from './dispatch/presence.ts';
+import { adminRoutes } from './http/admin/index.ts';
 import { authPlugin } from './http/auth.ts';
-import { errorsPlugin } from './http/errors.ts';
+import { conversationRoutes } from './http/conversations.ts';
+import { DOCS_PREFIX, docsRoutes, openApiPlugin } from './http/docs.ts';
+import { describeInvalid, errorsPlugin } from './http/errors.ts';
 import { guardPlugin } from './http/guard.ts';
 import { consoleRoutes, siteRoutes } from './http/pages.ts';
 import { visitorSessionRoutes } from './http/visitor-session.ts';
@@ -49,6 +53,10 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
+    // A field the schema does not know is refused, not silently dropped: a misspelt
+    // `disabeld: true` must not look like success.
+    ajv: { customOptions: { removeAdditional: false } },
+    schemaErrorFormatter: describeInvalid,
   });
 
   await app.register(fastifyCookie);
@@ -64,8 +72,9 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
   );
   await app.register(errorsPlugin);
   await app.register(ioPlugin);
-  // Before any route: it checks each route's policy as the route is added.
-  await app.register(guardPlugin);
+  // Before any route: they check each route's policy and documentation as it is added.
+  await app.register(guardPlugin, { byPrefix: { [DOCS_PREFIX]: 'docs:read' } });
+  await app.register(openApiPlugin, { version: serverPackage.version });
   await app.register(authPlugin);
 
   const dispatcher = createDispatcher({
@@ -90,6 +99,14 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
   await app.register(siteRoutes, { demoSiteKey: DEMO_SITE_KEY });
   await app.register(widgetRoutes, { dist: config.widgetDist });
   await app.register(visitorSessionRoutes);
+  await app.register(conversationRoutes);
+  await app.register(adminRoutes, {
+    // Wired by the dispatcher integration: routing re-reads the agent or department
+    // then. Until it does, a pass of the current assignment is what can change.
+    onAgentChanged: () => dispatcher.route(),
+    onDepartmentChanged: () => dispatcher.route(),
+  });
+  await app.register(docsRoutes);
   await app.register(consoleRoutes, { dist: config.consoleDist, prefix: '/console' });
   return app;
 }

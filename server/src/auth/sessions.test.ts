@@ -39,6 +39,23 @@ describe('sessions', () => {
     await store.close();
   });
 
+  it('ends every session of one agent at once, and that is heard', async () => {
+    const { store, agent, sessions } = await setup();
+    const other = await store.agents.create(
+      { ...agent, id: 'a2', email: 'b@example.com', passwordHash: 'x' },
+      0,
+    );
+    const all: string[] = [];
+    sessions.onEndAll((id) => all.push(id));
+    const tokens = [await sessions.start(agent.id), await sessions.start(agent.id)];
+    const kept = await sessions.start(other.id);
+    await sessions.endAllFor(agent.id);
+    for (const token of tokens) expect(await sessions.agentFor(token)).toBeNull();
+    expect((await sessions.agentFor(kept))?.id).toBe('a2');
+    expect(all).toEqual([agent.id]);
+    await store.close();
+  });
+
   it('knows no missing, unknown or expired token', async () => {
     const { store, agent, sessions, at } = await setup();
     expect(await sessions.agentFor(undefined)).toBeNull();

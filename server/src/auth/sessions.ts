@@ -20,10 +20,18 @@ export interface Sessions {
   end(token: string): Promise<void>;
   /** Called with a session's token hash when it ends. */
   onEnd(listener: (tokenHash: string) => void): void;
+  /**
+   * Ends every session of the agent (disabled, password reset), then tells every
+   * listener the agent's id.
+   */
+  endAllFor(agentId: string): Promise<void>;
+  /** Called with an agent's id when all their sessions end at once. */
+  onEndAll(listener: (agentId: string) => void): void;
 }
 
 export function createSessions(agents: AgentStore, clock: () => number): Sessions {
   const listeners: ((tokenHash: string) => void)[] = [];
+  const allListeners: ((agentId: string) => void)[] = [];
   return {
     async agentFor(token) {
       return token ? agents.agentForSession(hashToken(token), clock()) : null;
@@ -40,6 +48,13 @@ export function createSessions(agents: AgentStore, clock: () => number): Session
     },
     onEnd(listener) {
       listeners.push(listener);
+    },
+    async endAllFor(agentId) {
+      await agents.deleteSessionsOf(agentId);
+      for (const listener of allListeners) listener(agentId);
+    },
+    onEndAll(listener) {
+      allListeners.push(listener);
     },
   };
 }

@@ -7,10 +7,13 @@ import { verifyPassword } from '../auth/password.ts';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../auth/sessions.ts';
 import { fail } from '../errors.ts';
 import { createKeyedLimiter } from '../limits/keyed.ts';
+import { ErrorReply } from './replies.ts';
 import { AgentReply, OkReply } from './schemas.ts';
 
 /** Sign-in attempts per client address: enough for typos, too few for guessing. */
 const LOGIN_LIMIT = { perSecond: 10 / 60, burst: 10 };
+
+const tags = ['auth'];
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,7 +33,20 @@ export const authPlugin = fp(
     // Open by design (the policy's 'public'); the per-address limit below guards it.
     const login = {
       config: { policy: 'auth:login' },
-      schema: { body: Login, response: { 200: AgentReply } },
+      schema: {
+        operationId: 'signIn',
+        summary: 'Sign in; the reply sets the HttpOnly session cookie',
+        description: 'A disabled account is refused with 403 forbidden.',
+        tags,
+        body: Login,
+        response: {
+          200: AgentReply,
+          400: ErrorReply,
+          401: ErrorReply,
+          403: ErrorReply,
+          429: ErrorReply,
+        },
+      },
     } as const;
     app.post('/api/auth/login', login, async (request, reply) => {
       const { email, password } = request.body;
@@ -39,6 +55,8 @@ export const authPlugin = fp(
       // Same answer, same work for an unknown email and a wrong password.
       const valid = await verifyPassword(password, agent?.passwordHash ?? DUMMY_HASH);
       if (!agent || !valid) fail('unauthorized', 'wrong email or password');
+      // Told only to whoever knows the password.
+      if (agent.disabled) fail('forbidden', 'this account is disabled');
       const token = await app.sessions.start(agent.id);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
@@ -53,7 +71,12 @@ export const authPlugin = fp(
 
     const me = {
       config: { policy: 'session:read' },
-      schema: { response: { 200: AgentReply } },
+      schema: {
+        operationId: 'getSession',
+        summary: 'Who is signed in',
+        tags,
+        response: { 200: AgentReply, 401: ErrorReply },
+      },
     } as const;
     app.get('/api/auth/me', me, async (request) => ({
       ok: true as const,
@@ -64,7 +87,12 @@ export const authPlugin = fp(
     // Public: it ends whichever session the cookie names, or none.
     const logout = {
       config: { policy: 'auth:logout' },
-      schema: { response: { 200: OkReply } },
+      schema: {
+        operationId: 'signOut',
+        summary: 'End the session and close the sockets opened with it',
+        tags,
+        response: { 200: OkReply },
+      },
     } as const;
     app.post('/api/auth/logout', logout, async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];

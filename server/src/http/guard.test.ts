@@ -4,14 +4,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { describe, expect, it } from 'vitest';
 import { errorsPlugin } from './errors.ts';
-import { guardPlugin } from './guard.ts';
+import { type GuardOptions, guardPlugin } from './guard.ts';
 
 /** A hub with only the guard, and a session store that knows one agent per role. */
-async function build(routes: (app: FastifyInstance) => void) {
+async function build(routes: (app: FastifyInstance) => void, options: GuardOptions = {}) {
   const app: FastifyInstance = Fastify();
   await app.register(fastifyCookie);
   await app.register(errorsPlugin);
-  await app.register(guardPlugin);
+  await app.register(guardPlugin, options);
   await app.register(
     fp(async (inner) => {
       inner.decorate('sessions', {
@@ -35,6 +35,8 @@ async function build(routes: (app: FastifyInstance) => void) {
         },
         async end() {},
         onEnd() {},
+        async endAllFor() {},
+        onEndAll() {},
       });
       inner.decorateRequest('agent', null);
     }),
@@ -130,5 +132,36 @@ describe('the HTTP guard', () => {
     });
     expect((await app.inject({ url: '/page' })).statusCode).toBe(200);
     await app.close();
+  });
+
+  it('gives routes that plugins add without config the action of their prefix', async () => {
+    const byPrefix = { '/api/docs': 'docs:read', '/api/admin': 'agents:manage' } as const;
+    const app = await build(
+      (a) => {
+        for (const url of ['/api/docs', '/api/docs/json', '/api/admin/x']) {
+          a.get(url, async () => ({ ok: true }));
+        }
+        // A route's own action wins over its prefix's.
+        a.get('/api/docs/private', { config: { policy: 'board:view' } }, async () => ({
+          ok: true,
+        }));
+      },
+      { byPrefix },
+    );
+    expect(await status(app, '/api/docs')).toBe('ok');
+    expect(await status(app, '/api/docs/json')).toBe('ok');
+    expect(await status(app, '/api/admin/x')).toBe('unauthorized');
+    expect(await status(app, '/api/admin/x', 'admin')).toBe('ok');
+    expect(await status(app, '/api/docs/private')).toBe('unauthorized');
+    await app.close();
+    // A prefix covers its own path and what is below it, nothing that merely starts alike.
+    await expect(
+      build(
+        (a) => {
+          a.get('/api/docsx', async () => ({ ok: true }));
+        },
+        { byPrefix },
+      ),
+    ).rejects.toThrow(/names no policy action/);
   });
 });

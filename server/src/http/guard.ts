@@ -12,6 +12,14 @@ declare module 'fastify' {
   }
 }
 
+export interface GuardOptions {
+  /**
+   * The action of routes that plugins add without route config (the OpenAPI page's),
+   * by URL prefix. Every other /api/ route names its own.
+   */
+  byPrefix?: Readonly<Record<string, Action>>;
+}
+
 /**
  * Every /api/ route names its policy action in `config.policy`; a route that names
  * none fails the hub's start rather than serving unchecked. Public actions load no
@@ -24,10 +32,13 @@ declare module 'fastify' {
  * console, /healthz) are public and serve no conversation data.
  */
 export const guardPlugin = fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, options: GuardOptions) => {
+    const byPrefix = Object.entries(options.byPrefix ?? {});
+    const prefixAction = (url: string): Action | undefined =>
+      byPrefix.find(([prefix]) => url === prefix || url.startsWith(`${prefix}/`))?.[1];
     app.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/')) return;
-      const action = route.config?.policy;
+      const action = route.config?.policy ?? prefixAction(route.url);
       if (!action) {
         throw new Error(`${route.method} ${route.url} names no policy action (config.policy)`);
       }

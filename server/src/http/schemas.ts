@@ -5,6 +5,7 @@
  * leaves the hub.
  */
 import { Type } from '@sinclair/typebox';
+import { AgentProfileSchema } from './replies.ts';
 
 const SiteKey = Type.String({ minLength: 1, maxLength: 64 });
 
@@ -16,21 +17,6 @@ export const FrameQuery = Type.Object({
   locale: Type.Optional(Type.String({ maxLength: 16 })),
 });
 
-const AgentProfile = Type.Object({
-  id: Type.String(),
-  email: Type.String(),
-  name: Type.String(),
-  role: Type.Union([
-    Type.Literal('admin'),
-    Type.Literal('supervisor'),
-    Type.Literal('agent'),
-    Type.Literal('qa'),
-  ]),
-  departments: Type.Array(Type.String()),
-  capacity: Type.Integer(),
-  disabled: Type.Boolean(),
-});
-
 const Department = Type.Object({
   id: Type.String(),
   name: Type.Object({ en: Type.String(), 'zh-CN': Type.String() }),
@@ -38,10 +24,10 @@ const Department = Type.Object({
 
 export const OkReply = Type.Object({ ok: Type.Literal(true) });
 
-export const AgentReply = Type.Object({ ok: Type.Literal(true), agent: AgentProfile });
+export const AgentReply = Type.Object({ ok: Type.Literal(true), agent: AgentProfileSchema });
 
 export const WidgetConfigReply = Type.Object({
   ok: Type.Literal(true),
   site: Type.Object({ key: Type.String(), name: Type.String() }),
-  departments: Type.Array(Department),
+  departments: Type.Array(Department, { description: 'the enabled departments, in order' }),
 });

@@ -5,6 +5,7 @@ import { hashToken } from '../auth/tokens.ts';
 import { VISITOR_COOKIE, visitorCookieName } from '../auth/visitor-cookie.ts';
 import { fail } from '../errors.ts';
 import { isSameOrigin } from '../origin.ts';
+import { ErrorReply } from './replies.ts';
 import { OkReply } from './schemas.ts';
 
 /**
@@ -19,7 +20,20 @@ export async function visitorSessionRoutes(fastify: FastifyInstance): Promise<vo
   // Public in the policy: no staff session; the token the frame sends is the proof.
   const session = {
     config: { policy: 'widget:session' },
-    schema: { body: RememberVisitor, response: { 200: OkReply } },
+    schema: {
+      operationId: 'rememberVisitor',
+      summary: "The chat frame keeps its visitor token as the hub's partitioned cookie",
+      description: 'Only from a page on the hub itself (the frame); the token is its own proof.',
+      tags: ['widget'],
+      body: RememberVisitor,
+      response: {
+        200: OkReply,
+        400: ErrorReply,
+        401: ErrorReply,
+        403: ErrorReply,
+        404: ErrorReply,
+      },
+    },
   } as const;
   app.post('/api/widget/session', session, async (request, reply) => {
     if (!isSameOrigin(request.headers)) fail('forbidden', 'only the chat frame keeps a visitor');

@@ -6,6 +6,7 @@ import { type ErrorCode, HTTP_STATUS, type PublicDepartment } from '@switchboard
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { fail } from '../errors.ts';
 import { normalizeOrigin } from '../origin.ts';
+import { ErrorReply } from './replies.ts';
 import { FrameQuery, SiteQuery, WidgetConfigReply } from './schemas.ts';
 
 /** Missing build output is an operator's problem; say how to fix it. */
@@ -39,7 +40,13 @@ export async function widgetRoutes(
 
   const config = {
     config: { policy: 'widget:config' },
-    schema: { querystring: SiteQuery, response: { 200: WidgetConfigReply } },
+    schema: {
+      operationId: 'getWidgetConfig',
+      summary: "A site's name and the topics its visitors pick from",
+      tags: ['widget'],
+      querystring: SiteQuery,
+      response: { 200: WidgetConfigReply, 400: ErrorReply, 404: ErrorReply },
+    },
   } as const;
   app.get('/api/widget/config', config, async (request) => {
     const site = await store.directory.siteByKey(request.query.site);

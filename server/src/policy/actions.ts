@@ -76,6 +76,8 @@ export interface ActionTargets {
   'widget:session': null;
   /** Who the session belongs to. */
   'session:read': null;
+  /** The OpenAPI document and the page that shows it; the routes it lists ask their own. */
+  'docs:read': null;
 
   /** Open a chat in a department. */
   'conversation:start': DepartmentResource;

@@ -99,6 +99,7 @@ const TABLE: { [A in Action]: Row<A> } = {
   'widget:config': 'public',
   'widget:session': 'public',
   'session:read': { visitor: F, agent: ok, supervisor: ok, qa: ok, admin: ok },
+  'docs:read': 'public',
 
   'conversation:start': { visitor: ok, ...visitorOnly },
   'conversation:read': {
@@ -207,6 +208,7 @@ function decide(action: Action, actor: Actor): [string, Decision][] {
     case 'widget:config':
     case 'widget:session':
     case 'session:read':
+    case 'docs:read':
     case 'board:view':
     case 'directory:read':
     case 'agents:manage':

@@ -182,6 +182,7 @@ const RULES: { [A in Action]: Rule<A> } = {
   'widget:config': onNothing('public'),
   'widget:session': onNothing('public'),
   'session:read': onNothing(STAFF),
+  'docs:read': onNothing('public'),
 
   'conversation:start': onDepartment(['visitor']),
   'conversation:read': onConversation(EVERYONE),

@@ -37,6 +37,8 @@ export function registerAgentNamespace(
 
   // Signing out closes every socket opened with that session.
   app.sessions.onEnd((hash) => nsp.in(rooms.session(hash)).disconnectSockets(true));
+  // An agent disabled or given a new password is signed out of every console.
+  app.sessions.onEndAll((agentId) => nsp.in(rooms.agent(agentId)).disconnectSockets(true));
 
   // The session cookie alone would let any site's page open a socket as the agent
   // (WebSockets ignore CORS), so the Origin must be the hub's own too.

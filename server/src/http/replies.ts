@@ -1,0 +1,170 @@
+/**
+ * Reply schemas of the HTTP API: what the OpenAPI document shows, and what Fastify
+ * serializes with, so a field left out here never leaves the hub (a password hash, a
+ * token). Each model schema is checked at compile time against its shared type, so a
+ * field added to the type and forgotten here fails `pnpm typecheck` instead of
+ * vanishing from replies.
+ */
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import type {
+  AgentProfile,
+  Conversation,
+  ConversationEvent,
+  Department,
+  Message,
+} from '@switchboard/shared';
+import { ERROR_CODES } from '@switchboard/shared';
+import { BusinessHoursSchema } from '@switchboard/shared/admin';
+
+/**
+ * The schema, if everything it describes is a valid T; otherwise the call asks for a
+ * second argument that cannot be given, and does not compile.
+ */
+const describes =
+  <T>() =>
+  <S extends TSchema>(schema: S, ..._fits: Static<S> extends T ? [] : [never]): S =>
+    schema;
+
+const Id = Type.String();
+const Nullable = <S extends TSchema>(schema: S) => Type.Union([schema, Type.Null()]);
+/** One of these strings (a JSON Schema enum, which reads better in the docs than anyOf). */
+const oneOf = <const L extends readonly string[]>(values: L) =>
+  Type.Unsafe<L[number]>({ type: 'string', enum: [...values] });
+
+export const AgentProfileSchema = describes<AgentProfile>()(
+  Type.Object({
+    id: Id,
+    email: Type.String(),
+    name: Type.String(),
+    role: oneOf(['admin', 'supervisor', 'agent', 'qa']),
+    departments: Type.Array(Type.String()),
+    capacity: Type.Integer(),
+    disabled: Type.Boolean(),
+  }),
+);
+
+export const DepartmentSchema = describes<Department>()(
+  Type.Object({
+    id: Type.String(),
+    name: Type.Object({ en: Type.String(), 'zh-CN': Type.String() }),
+    enabled: Type.Boolean(),
+    mode: oneOf(['auto', 'manual']),
+    sla: Nullable(Type.Object({ firstResponseMs: Type.Integer(), resolutionMs: Type.Integer() })),
+    hours: Nullable(BusinessHoursSchema),
+    maxQueue: Nullable(Type.Integer()),
+    leaveMessage: Type.Boolean(),
+  }),
+);
+
+const Author = oneOf(['visitor', 'agent']);
+
+export const MessageSchema = describes<Message>()(
+  Type.Object({
+    conversationId: Id,
+    seq: Type.Integer(),
+    clientId: Type.String(),
+    author: Author,
+    authorName: Nullable(Type.String()),
+    kind: oneOf(['text', 'note']),
+    body: Type.String(),
+    createdAt: Type.Integer(),
+  }),
+);
+
+export const ConversationSchema = describes<Conversation>()(
+  Type.Object({
+    id: Id,
+    department: Type.String(),
+    status: oneOf(['waiting', 'assigned', 'resolved']),
+    visitorId: Id,
+    visitorName: Nullable(Type.String()),
+    visitorHandle: Type.String(),
+    assigneeId: Nullable(Id),
+    assigneeName: Nullable(Type.String()),
+    createdAt: Type.Integer(),
+    updatedAt: Type.Integer(),
+    resolvedAt: Nullable(Type.Integer()),
+    lastSeq: Type.Integer(),
+    lastMessage: Nullable(
+      Type.Object({
+        seq: Type.Integer(),
+        author: Author,
+        body: Type.String(),
+        createdAt: Type.Integer(),
+      }),
+    ),
+  }),
+);
+
+const SlaTarget = oneOf(['first_response', 'resolution']);
+const EVENT_DATA = {
+  queued: Type.Object({ department: Type.String() }),
+  assigned: Type.Object({
+    agentId: Id,
+    agentName: Type.String(),
+    by: oneOf(['auto', 'claim', 'supervisor', 'transfer', 'reopen']),
+  }),
+  transferred: Type.Object({
+    fromAgentId: Nullable(Id),
+    fromDepartment: Type.String(),
+    toDepartment: Type.String(),
+    toAgentId: Nullable(Id),
+    note: Type.String(),
+  }),
+  requeued: Type.Object({
+    reason: oneOf([
+      'agent_disconnected',
+      'agent_signed_out',
+      'agent_disabled',
+      'transfer',
+      'supervisor',
+    ]),
+    fromAgentId: Nullable(Id),
+  }),
+  left_queue: Type.Object({}),
+  message_left: Type.Object({ name: Type.String(), email: Type.String() }),
+  sla_warning: Type.Object({ target: SlaTarget, dueAt: Type.Integer() }),
+  sla_breached: Type.Object({ target: SlaTarget, dueAt: Type.Integer() }),
+  resolved: Type.Object({ assigneeId: Nullable(Id) }),
+  reopened: Type.Object({}),
+} as const;
+
+const EventActor = Type.Object({
+  kind: oneOf(['visitor', 'agent', 'system']),
+  id: Nullable(Id),
+  name: Nullable(Type.String()),
+});
+
+const eventOf = <T extends keyof typeof EVENT_DATA>(type: T) =>
+  Type.Object({
+    conversationId: Id,
+    seq: Type.Integer(),
+    type: Type.Literal(type),
+    at: Type.Integer(),
+    actor: EventActor,
+    data: EVENT_DATA[type],
+  });
+
+export const ConversationEventSchema = describes<ConversationEvent>()(
+  Type.Union([
+    eventOf('queued'),
+    eventOf('assigned'),
+    eventOf('transferred'),
+    eventOf('requeued'),
+    eventOf('left_queue'),
+    eventOf('message_left'),
+    eventOf('sla_warning'),
+    eventOf('sla_breached'),
+    eventOf('resolved'),
+    eventOf('reopened'),
+  ]),
+);
+
+/** Every error reply: `{ ok: false, error: { code, message } }` with the code's status. */
+export const ErrorReply = Type.Object({
+  ok: Type.Literal(false),
+  error: Type.Object({ code: oneOf(ERROR_CODES), message: Type.String() }),
+});
+
+/** The error replies a signed-in route may give besides its own. */
+export const GUARDED_ERRORS = { 400: ErrorReply, 401: ErrorReply, 403: ErrorReply } as const;
