@@ -14,6 +14,7 @@ import { DOCS_PREFIX, docsRoutes, openApiPlugin } from './http/docs.ts';
 import { describeInvalid, errorsPlugin } from './http/errors.ts';
 import { guardPlugin } from './http/guard.ts';
 import { consoleRoutes, siteRoutes } from './http/pages.ts';
+import { validation } from './http/validation.ts';
 import { visitorSessionRoutes } from './http/visitor-session.ts';
 import { widgetRoutes } from './http/widget.ts';
 import { createRateLimits } from './limits/rate-limits.ts';
@@ -53,9 +54,7 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
-    // A field the schema does not know is refused, not silently dropped: a misspelt
-    // `disabeld: true` must not look like success.
-    ajv: { customOptions: { removeAdditional: false } },
+    ...validation,
     schemaErrorFormatter: describeInvalid,
   });
 

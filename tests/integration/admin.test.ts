@@ -226,6 +226,7 @@ describe('bad agent bodies', () => {
     ['capacity 0', 'POST', newAgent({ capacity: 0 }), 'body/capacity '],
     ['capacity 51', 'PATCH', { capacity: 51 }, 'body/capacity '],
     ['capacity 2.5', 'PATCH', { capacity: 2.5 }, 'body/capacity '],
+    ['capacity as text', 'PATCH', { capacity: '3' }, 'body/capacity '],
     ['an unknown field', 'PATCH', { disabeld: true }, 'body/disabeld is not allowed'],
     ['nothing to change', 'PATCH', {}, 'body must NOT have fewer than 1'],
     [
