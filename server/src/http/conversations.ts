@@ -1,4 +1,5 @@
-import { type Static, Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { LIMITS } from '@switchboard/shared';
 import type { FastifyInstance } from 'fastify';
 import { fail } from '../errors.ts';
@@ -16,7 +17,6 @@ const ConversationPath = Type.Object(
   { id: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) },
   { additionalProperties: false },
 );
-type ConversationPath = Static<typeof ConversationPath>;
 
 const MessagesAfter = Type.Object(
   {
@@ -29,7 +29,6 @@ const MessagesAfter = Type.Object(
   },
   { additionalProperties: false },
 );
-type MessagesAfter = Static<typeof MessagesAfter>;
 
 const ConversationReply = Type.Object({
   ok: Type.Literal(true),
@@ -41,7 +40,8 @@ const ConversationReply = Type.Object({
 });
 
 /** Conversations over HTTP, for staff: what the console's timeline and QA read. */
-export async function conversationRoutes(app: FastifyInstance): Promise<void> {
+export async function conversationRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { store } = app;
 
   const get = {
@@ -58,11 +58,7 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
       response: { 200: ConversationReply, ...GUARDED_ERRORS, 404: ErrorReply },
     },
   } as const;
-  app.get<{
-    Params: ConversationPath;
-    Querystring: MessagesAfter;
-    Reply: Static<typeof ConversationReply>;
-  }>('/api/conversations/:id', get, async (request) => {
+  app.get('/api/conversations/:id', get, async (request) => {
     const agent = request.agent ?? fail('unauthorized', 'sign in first');
     const { id } = request.params;
     const conversation = await store.conversations.get(id);
@@ -72,6 +68,6 @@ export async function conversationRoutes(app: FastifyInstance): Promise<void> {
       store.events.list(id),
       store.messages.after(id, request.query.afterSeq ?? 0, LIMITS.syncPage, true),
     ]);
-    return { ok: true, conversation, events, messages };
+    return { ok: true as const, conversation, events, messages };
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Shapes of the HTTP API that only the hub validates or serializes: query strings and
- * reply bodies. Request bodies clients share live in shared/src/protocol/schemas.ts.
+ * reply bodies. Request bodies clients share live in shared/src/protocol/schemas.ts
+ * (the admin API's in admin.ts); model reply schemas in replies.ts.
  * A reply schema is also what Fastify serializes with, so a field left out here never
  * leaves the hub.
  */

@@ -1,4 +1,5 @@
-import { type Static, Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import type { AgentProfile } from '@switchboard/shared';
 import { AgentRef, CreateAgent, ResetPassword, UpdateAgent } from '@switchboard/shared/admin';
 import type { FastifyInstance } from 'fastify';
@@ -31,9 +32,10 @@ const tags = ['agents'];
  * them out everywhere, sockets included.
  */
 export async function agentAdminRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   hooks: Pick<AdminHooks, 'onAgentChanged'>,
 ): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { store, clock } = app;
 
   /** Departments are never deleted, so a check before the write holds at the write. */
@@ -54,8 +56,8 @@ export async function agentAdminRoutes(
       response: { 200: AgentsReply, ...GUARDED_ERRORS },
     },
   } as const;
-  app.get<{ Reply: Static<typeof AgentsReply> }>('/api/agents', list, async () => ({
-    ok: true,
+  app.get('/api/agents', list, async () => ({
+    ok: true as const,
     agents: await store.agents.list(),
   }));
 
@@ -69,37 +71,35 @@ export async function agentAdminRoutes(
       response: { 201: CreatedReply, ...GUARDED_ERRORS, 409: ErrorReply },
     },
   } as const;
-  app.post<{ Body: CreateAgent; Reply: Static<typeof CreatedReply> }>(
-    '/api/agents',
-    create,
-    async (request, reply) => {
-      const body = request.body;
-      await checkDepartments(body.departments);
-      const password = body.password ?? newPassword();
-      let agent: AgentProfile;
-      try {
-        agent = await store.agents.create(
-          {
-            id: nanoid(),
-            email: body.email,
-            name: body.name,
-            role: body.role,
-            departments: body.departments,
-            capacity: body.capacity,
-            passwordHash: await hashPassword(password),
-          },
-          clock(),
-        );
-      } catch (error) {
-        if (error instanceof StoreConflict) {
-          fail('already_exists', `body/email: an agent already has ${body.email}`);
-        }
-        throw error;
+  app.post('/api/agents', create, async (request, reply) => {
+    const body = request.body;
+    await checkDepartments(body.departments);
+    const password = body.password ?? newPassword();
+    let agent: AgentProfile;
+    try {
+      agent = await store.agents.create(
+        {
+          id: nanoid(),
+          email: body.email,
+          name: body.name,
+          role: body.role,
+          departments: body.departments,
+          capacity: body.capacity,
+          passwordHash: await hashPassword(password),
+        },
+        clock(),
+      );
+    } catch (error) {
+      if (error instanceof StoreConflict) {
+        fail('already_exists', `body/email: an agent already has ${body.email}`);
       }
-      reply.code(201);
-      return body.password === undefined ? { ok: true, agent, password } : { ok: true, agent };
-    },
-  );
+      throw error;
+    }
+    reply.code(201);
+    return body.password === undefined
+      ? { ok: true as const, agent, password }
+      : { ok: true as const, agent };
+  });
 
   const update = {
     config: policy,
@@ -116,32 +116,28 @@ export async function agentAdminRoutes(
       response: { 200: AgentReply, ...GUARDED_ERRORS, 404: ErrorReply, 409: ErrorReply },
     },
   } as const;
-  app.patch<{ Params: AgentRef; Body: UpdateAgent; Reply: Static<typeof AgentReply> }>(
-    '/api/agents/:id',
-    update,
-    async (request) => {
-      const { id } = request.params;
-      const patch = request.body;
-      if (patch.departments) await checkDepartments(patch.departments);
-      const result = await store.agents.update(id, patch);
-      if (!result.ok) {
-        return result.code === 'not_found'
-          ? fail('not_found', `no agent ${id}`)
-          : fail('invalid_state', 'the hub needs at least one enabled admin');
-      }
-      // The store has deleted their sessions; their open consoles go now.
-      if (patch.disabled) await app.sessions.endAllFor(id);
-      const change: AgentChange = {};
-      if (patch.capacity !== undefined) change.capacity = patch.capacity;
-      if (patch.departments !== undefined) change.departments = result.agent.departments;
-      if (patch.disabled !== undefined) change.disabled = patch.disabled;
-      if (patch.role !== undefined) change.role = patch.role;
-      if (Object.keys(change).length > 0) {
-        await tell(app.log, `agent ${id}'s change`, () => hooks.onAgentChanged(id, change));
-      }
-      return { ok: true, agent: result.agent };
-    },
-  );
+  app.patch('/api/agents/:id', update, async (request) => {
+    const { id } = request.params;
+    const patch = request.body;
+    if (patch.departments) await checkDepartments(patch.departments);
+    const result = await store.agents.update(id, patch);
+    if (!result.ok) {
+      return result.code === 'not_found'
+        ? fail('not_found', `no agent ${id}`)
+        : fail('invalid_state', 'the hub needs at least one enabled admin');
+    }
+    // The store has deleted their sessions; their open consoles go now.
+    if (patch.disabled) await app.sessions.endAllFor(id);
+    const change: AgentChange = {};
+    if (patch.capacity !== undefined) change.capacity = patch.capacity;
+    if (patch.departments !== undefined) change.departments = result.agent.departments;
+    if (patch.disabled !== undefined) change.disabled = patch.disabled;
+    if (patch.role !== undefined) change.role = patch.role;
+    if (Object.keys(change).length > 0) {
+      await tell(app.log, `agent ${id}'s change`, () => hooks.onAgentChanged(id, change));
+    }
+    return { ok: true as const, agent: result.agent };
+  });
 
   const reset = {
     config: policy,
@@ -155,17 +151,13 @@ export async function agentAdminRoutes(
       response: { 200: PasswordReply, ...GUARDED_ERRORS, 404: ErrorReply },
     },
   } as const;
-  app.post<{ Params: AgentRef; Body: ResetPassword; Reply: Static<typeof PasswordReply> }>(
-    '/api/agents/:id/password',
-    reset,
-    async (request) => {
-      const { id } = request.params;
-      if (!(await store.agents.byId(id))) fail('not_found', `no agent ${id}`);
-      const given = request.body.password;
-      const password = given ?? newPassword();
-      await store.agents.setPassword(id, await hashPassword(password));
-      await app.sessions.endAllFor(id);
-      return given === undefined ? { ok: true, password } : { ok: true };
-    },
-  );
+  app.post('/api/agents/:id/password', reset, async (request) => {
+    const { id } = request.params;
+    if (!(await store.agents.byId(id))) fail('not_found', `no agent ${id}`);
+    const given = request.body.password;
+    const password = given ?? newPassword();
+    await store.agents.setPassword(id, await hashPassword(password));
+    await app.sessions.endAllFor(id);
+    return given === undefined ? { ok: true as const, password } : { ok: true as const };
+  });
 }

@@ -1,4 +1,5 @@
-import { type Static, Type } from '@sinclair/typebox';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { type BusinessHours, businessHoursProblem, type Department } from '@switchboard/shared';
 import { CreateDepartment, DepartmentRef, UpdateDepartment } from '@switchboard/shared/admin';
 import type { FastifyInstance } from 'fastify';
@@ -26,9 +27,10 @@ function checkHours(hours: BusinessHours | null | undefined): void {
  * conversations and is no longer offered to visitors.
  */
 export async function departmentAdminRoutes(
-  app: FastifyInstance,
+  fastify: FastifyInstance,
   hooks: Pick<AdminHooks, 'onDepartmentChanged'>,
 ): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { store } = app;
   const changed = (department: Department) =>
     tell(app.log, `department ${department.id}'s change`, () =>
@@ -44,8 +46,8 @@ export async function departmentAdminRoutes(
       response: { 200: DepartmentsReply, ...GUARDED_ERRORS },
     },
   } as const;
-  app.get<{ Reply: Static<typeof DepartmentsReply> }>('/api/departments', list, async () => ({
-    ok: true,
+  app.get('/api/departments', list, async () => ({
+    ok: true as const,
     departments: await store.directory.departments(),
   }));
 
@@ -63,26 +65,22 @@ export async function departmentAdminRoutes(
       response: { 201: DepartmentReply, ...GUARDED_ERRORS, 409: ErrorReply },
     },
   } as const;
-  app.post<{ Body: CreateDepartment; Reply: Static<typeof DepartmentReply> }>(
-    '/api/departments',
-    create,
-    async (request, reply) => {
-      const body = request.body;
-      checkHours(body.hours);
-      let department: Department;
-      try {
-        department = await store.directory.createDepartment(body);
-      } catch (error) {
-        if (error instanceof StoreConflict) {
-          fail('already_exists', `body/id: a department already has the id ${body.id}`);
-        }
-        throw error;
+  app.post('/api/departments', create, async (request, reply) => {
+    const body = request.body;
+    checkHours(body.hours);
+    let department: Department;
+    try {
+      department = await store.directory.createDepartment(body);
+    } catch (error) {
+      if (error instanceof StoreConflict) {
+        fail('already_exists', `body/id: a department already has the id ${body.id}`);
       }
-      await changed(department);
-      reply.code(201);
-      return { ok: true, department };
-    },
-  );
+      throw error;
+    }
+    await changed(department);
+    reply.code(201);
+    return { ok: true as const, department };
+  });
 
   const update = {
     config: policy,
@@ -96,16 +94,12 @@ export async function departmentAdminRoutes(
       response: { 200: DepartmentReply, ...GUARDED_ERRORS, 404: ErrorReply },
     },
   } as const;
-  app.patch<{
-    Params: DepartmentRef;
-    Body: UpdateDepartment;
-    Reply: Static<typeof DepartmentReply>;
-  }>('/api/departments/:id', update, async (request) => {
+  app.patch('/api/departments/:id', update, async (request) => {
     const { id } = request.params;
     checkHours(request.body.hours);
     const department = await store.directory.updateDepartment(id, request.body);
     if (!department) return fail('not_found', `no department ${id}`);
     await changed(department);
-    return { ok: true, department };
+    return { ok: true as const, department };
   });
 }

@@ -54,10 +54,15 @@ async function build(failing = false) {
         async agentFor(token: string | undefined): Promise<AgentProfile | null> {
           return token === 'admin' ? admin : null;
         },
+        async start() {
+          return '';
+        },
         async end() {},
+        onEnd() {},
         async endAllFor(agentId: string) {
           signedOut.push(agentId);
         },
+        onEndAll() {},
       });
       inner.decorateRequest('agent', null);
     }),
