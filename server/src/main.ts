@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     `  Switchboard is running (data in ${config.dataDir})`,
     `  Demo site:  ${base}/`,
     `  Console:    ${base}/console/`,
+    `  API docs:   ${base}/api/docs`,
   ];
   if (boot.adminCreated) {
     lines.push(`  Admin:      ${config.adminEmail}`);
