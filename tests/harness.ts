@@ -34,6 +34,11 @@ export interface Hub {
   store: Store;
   /** Closes every visitor socket from the hub's side, as a dropped network would. */
   dropVisitors(): void;
+  /**
+   * Runs routing for what fell due by the hub's clock: with a fake clock, advance it
+   * and tick instead of waiting for the timer.
+   */
+  tick(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,6 +69,7 @@ export async function startHub(
     url: `http://127.0.0.1:${address.port}`,
     dataDir,
     store,
+    tick: () => app.dispatcher.tick(),
     dropVisitors() {
       app.io.of('/visitor').disconnectSockets(true);
     },
@@ -160,12 +166,16 @@ export async function onlineAgent(hub: Hub, departments = ['pre_sales'], name = 
   return { agent, socket };
 }
 
-/** Starts a conversation from this visitor socket; fails the test if the hub refuses. */
+/**
+ * Starts a conversation from this visitor socket with its first message (seq 1, text
+ * `body`); fails the test if the hub refuses.
+ */
 export async function startConversation(
   socket: Socket,
   department = 'pre_sales',
+  body = 'Hello',
 ): Promise<Conversation> {
-  const start = { department, clientId: nanoid() };
+  const start = { department, clientId: nanoid(), body };
   return expectOk(await call<{ conversation: Conversation }>(socket, 'conversation:start', start))
     .conversation;
 }

@@ -46,6 +46,7 @@ export const CATALOGUE = {
   statusWaiting: { en: 'Waiting', 'zh-CN': '排队中' },
   statusAssigned: { en: 'In progress', 'zh-CN': '进行中' },
   statusResolved: { en: 'Resolved', 'zh-CN': '已结束' },
+  statusPending: { en: 'Message left', 'zh-CN': '留言' },
   assignedTo: { en: 'Assigned to {name}', 'zh-CN': '接待人：{name}' },
   unassigned: { en: 'Unassigned', 'zh-CN': '未分配' },
   claim: { en: 'Claim', 'zh-CN': '接入' },

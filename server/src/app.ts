@@ -5,7 +5,7 @@ import serverPackage from '../package.json' with { type: 'json' };
 import { createSessions, type Sessions } from './auth/sessions.ts';
 import { DEMO_SITE_KEY } from './bootstrap.ts';
 import type { Config } from './config.ts';
-import { createDispatcher } from './dispatch/dispatcher.ts';
+import { createDispatcher, type Dispatcher } from './dispatch/dispatcher.ts';
 import { createPresence } from './dispatch/presence.ts';
 import { adminRoutes } from './http/admin/index.ts';
 import { authPlugin } from './http/auth.ts';
@@ -33,6 +33,7 @@ declare module 'fastify' {
     store: Store;
     clock: () => number;
     sessions: Sessions;
+    dispatcher: Dispatcher;
   }
 }
 
@@ -78,7 +79,7 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
 
   const dispatcher = createDispatcher({
     store,
-    presence: createPresence(),
+    presence: createPresence(clock()),
     broadcast: createBroadcast(app.namespaces),
     now: clock,
     onRoutingError: (error) => app.log.error({ err: error }, 'routing failed'),
@@ -92,6 +93,10 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
     BACKLOG_CHECK_MS,
   );
   app.addHook('onClose', async () => stopWatching());
+  app.decorate('dispatcher', dispatcher);
+  app.addHook('onClose', () => dispatcher.close());
+  // Resumes what was due while the hub was down, and arms the timer for what is next.
+  app.addHook('onReady', () => dispatcher.tick());
   registerVisitorNamespace(app, dispatcher, { ...config, rateLimits, backlog });
   registerAgentNamespace(app, dispatcher, { rateLimits, backlog });
 
@@ -102,8 +107,8 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
   await app.register(adminRoutes, {
     // Wired by the dispatcher integration: routing re-reads the agent or department
     // then. Until it does, a pass of the current assignment is what can change.
-    onAgentChanged: () => dispatcher.route(),
-    onDepartmentChanged: () => dispatcher.route(),
+    onAgentChanged: (agentId, change) => dispatcher.agentChanged(agentId, change),
+    onDepartmentChanged: (department) => dispatcher.departmentChanged(department),
   });
   await app.register(docsRoutes);
   await app.register(consoleRoutes, { dist: config.consoleDist, prefix: '/console' });

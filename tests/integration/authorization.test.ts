@@ -79,7 +79,7 @@ describe('QA reviewers', () => {
     const visitor = await connectVisitor(hub);
     sockets.push(visitor.socket);
     const conversation = await startConversation(visitor.socket);
-    expect(conversation).toMatchObject({ status: 'waiting', assigneeId: null });
+    expect(conversation).toMatchObject({ status: 'queued', assigneeId: null });
   });
 });
 

@@ -59,7 +59,7 @@ describe('the conversation event log', () => {
 
   it('records a claim as the claiming agent, and a retried start not at all', async () => {
     const visitor = await connectVisitor(hub);
-    const start = { department: 'pre_sales', clientId: 'start-1' };
+    const start = { department: 'pre_sales', clientId: 'start-1', body: 'Hello' };
     const { conversation } = expectOk(
       await call<{ conversation: Conversation }>(visitor.socket, 'conversation:start', start),
     );

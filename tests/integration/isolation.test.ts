@@ -56,7 +56,7 @@ describe('who may see what', () => {
         afterSeq: 0,
       }),
     );
-    expect(synced.messages.map((m) => m.body)).toEqual(['my order number is 12345']);
+    expect(synced.messages.map((m) => m.body)).toEqual(['Hello', 'my order number is 12345']);
     expect(heard).toEqual([]);
     alice.socket.close();
     mallory.socket.close();

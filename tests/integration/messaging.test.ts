@@ -52,7 +52,8 @@ describe('one message each way', () => {
         body: '你好，想问一下价格',
       }),
     );
-    expect(sent.message.seq).toBe(1);
+    // seq 1 is the message that started the conversation.
+    expect(sent.message.seq).toBe(2);
     expect(await atAgent).toEqual(sent.message);
 
     const atVisitor = next<Message>(visitor.socket, 'message:new', (m) => m.author === 'agent');
@@ -63,7 +64,7 @@ describe('one message each way', () => {
         body: '您好！请问您对哪款产品感兴趣？',
       }),
     );
-    expect(reply.message).toMatchObject({ seq: 2, author: 'agent', authorName: 'Sam' });
+    expect(reply.message).toMatchObject({ seq: 3, author: 'agent', authorName: 'Sam' });
     expect(await atVisitor).toEqual(reply.message);
 
     // The technical agent never heard of it.
@@ -76,7 +77,7 @@ describe('one message each way', () => {
 
   it('leaves a chat waiting when nobody is online, and assigns it when someone comes online', async () => {
     const { visitor, conversation } = await startChat('post_sales');
-    expect(conversation.status).toBe('waiting');
+    expect(conversation.status).toBe('queued');
     const updated = next<Conversation>(
       visitor.socket,
       'conversation:updated',
@@ -105,7 +106,7 @@ describe('one message each way', () => {
         afterSeq: 0,
       }),
     );
-    expect(synced.messages.map((m) => m.body)).toEqual(['only once']);
+    expect(synced.messages.map((m) => m.body)).toEqual(['Hello', 'only once']);
     visitor.socket.close();
     agent.socket.close();
   });
@@ -140,7 +141,7 @@ describe('one message each way', () => {
         { conversationId: conversation.id, afterSeq: 0 },
       ),
     );
-    expect(visitorView.messages.map((m) => m.body)).toEqual(['Hello!']);
+    expect(visitorView.messages.map((m) => m.body)).toEqual(['Hello', 'Hello!']);
     expect(visitorView.conversation.lastMessage?.body).toBe('Hello!');
     const staffView = expectOk(
       await call<{ messages: Message[] }>(agent.socket, 'conversation:sync', {
@@ -148,7 +149,7 @@ describe('one message each way', () => {
         afterSeq: 0,
       }),
     );
-    expect(staffView.messages.map((m) => m.kind)).toEqual(['note', 'text']);
+    expect(staffView.messages.map((m) => m.kind)).toEqual(['text', 'note', 'text']);
     visitor.socket.close();
     agent.socket.close();
   });
@@ -181,7 +182,7 @@ describe('one message each way', () => {
     visitor.socket.close();
   });
 
-  it('closes a resolved chat to new messages', async () => {
+  it('closes a resolved chat to agents; the visitor writing again reopens it to the same agent', async () => {
     const agent = await onlineAgent(hub);
     const { visitor, conversation } = await startChat();
     const ended = next<Conversation>(
@@ -191,12 +192,35 @@ describe('one message each way', () => {
     );
     expectOk(await call(agent.socket, 'conversation:resolve', { conversationId: conversation.id }));
     expect((await ended).resolvedAt).toBeTypeOf('number');
-    const late = await call(visitor.socket, 'message:send', {
+    const late = await call(agent.socket, 'message:send', {
       conversationId: conversation.id,
       clientId: nanoid(),
       body: 'one more thing',
     });
     expect(late.ok === false && late.error.code).toBe('conversation_closed');
+
+    const reopened = next<Conversation>(
+      visitor.socket,
+      'conversation:updated',
+      (c) => c.status === 'assigned',
+    );
+    const again = expectOk(
+      await call<{ message: Message }>(visitor.socket, 'message:send', {
+        conversationId: conversation.id,
+        clientId: nanoid(),
+        body: 'one more thing',
+      }),
+    );
+    expect(again.message.conversationId).toBe(conversation.id);
+    expect((await reopened).assigneeId).toBe(agent.agent.id);
+    const events = await hub.store.events.list(conversation.id);
+    expect(events.map((e) => e.type)).toEqual([
+      'queued',
+      'assigned',
+      'resolved',
+      'reopened',
+      'assigned',
+    ]);
     visitor.socket.close();
     agent.socket.close();
   });

@@ -50,7 +50,8 @@ describe('reconnect', () => {
     const synced = expectOk(
       await call<{ messages: Message[] }>(again.socket, 'conversation:sync', {
         conversationId: conversation.id,
-        afterSeq: 2,
+        // seq 1 started the conversation; 2 and 3 were said before the visitor left.
+        afterSeq: 3,
       }),
     );
     expect(synced.messages).toEqual(missed);
@@ -83,23 +84,29 @@ describe('reconnect', () => {
       }),
     );
     expect(synced.messages.map((m) => [m.seq, m.body])).toEqual([
-      [1, 'one'],
-      [2, 'two'],
-      [3, 'three'],
+      [1, 'Hello'],
+      [2, 'one'],
+      [3, 'two'],
+      [4, 'three'],
     ]);
     back.socket.close();
   });
 
   it('a retried conversation:start returns the conversation made the first time', async () => {
     const v = await connectVisitor(hub);
-    const start = { department: 'technical', clientId: nanoid() };
-    const a = expectOk(
-      await call<{ conversation: Conversation }>(v.socket, 'conversation:start', start),
-    );
-    const b = expectOk(
-      await call<{ conversation: Conversation }>(v.socket, 'conversation:start', start),
-    );
+    const start = { department: 'technical', clientId: nanoid(), body: 'Hello' };
+    type Started = { conversation: Conversation; message: Message };
+    const a = expectOk(await call<Started>(v.socket, 'conversation:start', start));
+    const b = expectOk(await call<Started>(v.socket, 'conversation:start', start));
     expect(b.conversation.id).toBe(a.conversation.id);
+    expect(b.message).toEqual(a.message);
+    const synced = expectOk(
+      await call<{ messages: Message[] }>(v.socket, 'conversation:sync', {
+        conversationId: a.conversation.id,
+        afterSeq: 0,
+      }),
+    );
+    expect(synced.messages.map((m) => m.body)).toEqual(['Hello']);
     v.socket.close();
   });
 

@@ -91,7 +91,7 @@ describe('durability', () => {
     const hub = await startHub({ dataDir });
     const v = await connectVisitor(hub);
     const conversation = await startConversation(v.socket);
-    const sent = [];
+    const sent = [...(await allMessages(hub, v.token, conversation.id))];
     for (const body of ['第一条', 'second', '🎉 third']) {
       sent.push(
         expectOk(

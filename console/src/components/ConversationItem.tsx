@@ -18,7 +18,7 @@ export function ConversationItem(props: {
   const visitor = visitorLabel(c, lang);
   const preview = c.lastMessage ? previewText(c.lastMessage.body) : t('noMessagesYet');
   const when =
-    c.status === 'waiting'
+    c.status === 'queued'
       ? t('waitingFor', { duration: formatDuration(lang, now - c.createdAt) })
       : formatMessageTime(lang, c.lastMessage?.createdAt ?? c.updatedAt, now);
   // One name that says it all for screen readers (and tests), in reading order.

@@ -7,7 +7,8 @@ import { Composer } from './Composer.tsx';
 import { Transcript } from './Transcript.tsx';
 
 const STATUS_KEY = {
-  waiting: 'statusWaiting',
+  queued: 'statusWaiting',
+  pending: 'statusPending',
   assigned: 'statusAssigned',
   resolved: 'statusResolved',
 } as const;
@@ -28,7 +29,7 @@ export function ConversationPane({
     c.department;
   const hint = mine
     ? null
-    : c.status === 'waiting'
+    : c.status === 'queued'
       ? t('composerHintClaim')
       : c.status === 'resolved'
         ? t('composerHintResolved')
@@ -47,7 +48,7 @@ export function ConversationPane({
           </p>
         </div>
         <div class="conv-actions">
-          {c.status === 'waiting' && (
+          {c.status === 'queued' && (
             <button type="button" class="primary" onClick={() => void ws.claim(c.id)}>
               {t('claim')}
             </button>

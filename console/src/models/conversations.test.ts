@@ -15,7 +15,7 @@ function conv(id: string, over: Partial<Conversation> = {}): Conversation {
   return {
     id,
     department: 'pre_sales',
-    status: 'waiting',
+    status: 'queued',
     visitorId: `v-${id}`,
     visitorName: null,
     visitorHandle: id.toUpperCase(),
@@ -26,6 +26,10 @@ function conv(id: string, over: Partial<Conversation> = {}): Conversation {
     resolvedAt: null,
     lastSeq: 0,
     lastMessage: null,
+    vip: false,
+    queuedAt: null,
+    firstResponseDueAt: null,
+    resolutionDueAt: null,
     ...over,
   };
 }

@@ -43,7 +43,7 @@ export function applyListed(
 }
 
 function isActiveForMe(c: Conversation, myId: string): boolean {
-  return c.status === 'waiting' || (c.status === 'assigned' && c.assigneeId === myId);
+  return c.status === 'queued' || (c.status === 'assigned' && c.assigneeId === myId);
 }
 
 /** When the conversation last moved: its newest message, else its last update. */
@@ -76,7 +76,7 @@ export function groupConversations(
   const resolved: Conversation[] = [];
   for (const c of all) {
     if (c.status === 'assigned' && c.assigneeId === myId) mine.push(c);
-    else if (c.status === 'waiting' && departments.has(c.department)) waiting.push(c);
+    else if (c.status === 'queued' && departments.has(c.department)) waiting.push(c);
     else if (c.status === 'resolved' && c.assigneeId === myId) resolved.push(c);
   }
   mine.sort((a, b) => lastActivity(b) - lastActivity(a) || a.id.localeCompare(b.id));

@@ -16,6 +16,10 @@ const base: Conversation = {
   resolvedAt: null,
   lastSeq: 0,
   lastMessage: null,
+  vip: false,
+  queuedAt: null,
+  firstResponseDueAt: null,
+  resolutionDueAt: null,
 };
 
 function msg(seq: number, author: Message['author'], kind: Message['kind'] = 'text'): Message {

@@ -138,9 +138,11 @@ export async function connectHubPeers(
           if (c.status === 'assigned') resolve(c);
         });
       });
-      const ack = await socket
-        .timeout(STEP_TIMEOUT_MS)
-        .emitWithAck('conversation:start', { department: BENCH_DEPARTMENT, clientId: nanoid() });
+      const ack = await socket.timeout(STEP_TIMEOUT_MS).emitWithAck('conversation:start', {
+        department: BENCH_DEPARTMENT,
+        clientId: nanoid(),
+        body: 'Hello',
+      });
       if (!ack.ok) throw new Error(`visitor ${i} start: ${ack.error.code}`);
       const conversation =
         ack.conversation.status === 'assigned'

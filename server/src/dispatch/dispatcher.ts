@@ -1,11 +1,19 @@
 import type {
   AgentProfile,
   AgentStatus,
+  Availability,
   Conversation,
-  EventActor,
+  Department,
+  LeaveMessage,
+  LeaveMessageOffer,
   Message,
+  QueuePosition,
+  QueueStats,
+  Reassign,
   SendMessage,
+  SlaAlert,
   StartConversation,
+  Transfer,
 } from '@switchboard/shared';
 import { LIMITS } from '@switchboard/shared';
 import { customAlphabet, nanoid } from 'nanoid';
@@ -16,12 +24,14 @@ import {
   staffActor,
   visitorActor,
 } from '../policy/actions.ts';
-import { assertAllowed, authorize, permits } from '../policy/policy.ts';
-import { planAssignments } from '../routing/assign.ts';
+import { assertAllowed, authorize } from '../policy/policy.ts';
+import type { RoutingEvent } from '../routing/index.ts';
 import type { ConversationFacts } from '../store/conversations.ts';
 import type { MessageTarget, NewMessage } from '../store/messages.ts';
 import type { Store } from '../store/store.ts';
 import type { Visitor } from '../store/visitors.ts';
+import { type AnnounceDeps, announce } from './announce.ts';
+import { createRoutingEngine, type Outcome, type RunOptions, routingDepartment } from './engine.ts';
 import type { Presence } from './presence.ts';
 import { syncPage } from './sync-page.ts';
 
@@ -35,6 +45,16 @@ export interface Broadcast {
   conversation(conversation: Conversation): void;
   /** The agent's sockets start receiving this conversation's staff events. */
   follow(agentId: string, conversationId: string): void;
+  /** ...and stop: it was handed on, and they are not a supervisor. */
+  unfollow(agentId: string, conversationId: string): void;
+  /** Where a queued visitor stands, and how long it may take (null: unknown). */
+  queuePosition(visitorId: string, position: QueuePosition): void;
+  /** A department's queue as staff see it on their board. */
+  queueStats(stats: QueueStats): void;
+  /** Routing suggests the visitor leave a message (closed, nobody online, queue full). */
+  offerLeaveMessage(visitorId: string, offer: LeaveMessageOffer): void;
+  /** An SLA warning or breach, for supervisors. */
+  sla(alert: SlaAlert): void;
   typing(conversation: MessageTarget, from: 'visitor' | 'agent', typing: boolean): void;
 }
 
@@ -43,16 +63,11 @@ export interface DispatcherDeps {
   presence: Presence;
   broadcast: Broadcast;
   now: () => number;
-  /** Routing runs after an action has committed; its failure is logged, not returned. */
+  /** A timer's routing run failed; nobody waits on it, so it is only logged. */
   onRoutingError: (error: unknown) => void;
+  /** How long a disconnected agent keeps their chats (default 60 s). */
+  graceMs?: number;
 }
-
-/** Who the event log says did what: the hub itself, or this person. */
-const SYSTEM: EventActor = { kind: 'system', id: null, name: null };
-const asActor = (who: AgentProfile | Visitor): EventActor =>
-  'role' in who
-    ? { kind: 'agent', id: who.id, name: who.name }
-    : { kind: 'visitor', id: who.id, name: who.name };
 
 /** Upper-case, unambiguous: the first four characters become a visitor's handle. */
 export const newVisitorId = customAlphabet('23456789ABCDEFGHJKLMNPQRSTUVWXYZ', 16);
@@ -68,59 +83,57 @@ export function createDispatcher({
   broadcast,
   now,
   onRoutingError,
+  graceMs,
 }: DispatcherDeps) {
-  let routing: Promise<void> | null = null;
-  let again = false;
+  const engine = createRoutingEngine({
+    store,
+    presence,
+    now,
+    onError: onRoutingError,
+    config: graceMs === undefined ? {} : { graceMs },
+  });
+  const announceDeps: AnnounceDeps = { store, broadcast, now };
+  /** Conversations whose first agent reply routing has already heard of. */
+  const responded = new Set<string>();
 
   /**
-   * Runs routing; calls arriving while it runs coalesce into one more run. Never
-   * rejects: the action that asked for it has already committed and must say so.
+   * Applies one routing event and tells everyone concerned. A refusal of the event
+   * itself becomes the caller's coded error, after what fell due was still applied.
    */
-  function route(): Promise<void> {
-    if (routing) {
-      again = true;
-      return routing;
-    }
-    routing = (async () => {
-      do {
-        again = false;
-        await routeOnce();
-      } while (again);
-    })()
-      .catch(onRoutingError)
-      .finally(() => {
-        routing = null;
-      });
-    return routing;
+  async function decide(event: RoutingEvent, options?: RunOptions): Promise<Outcome> {
+    const outcome = await engine.run(event, options);
+    await announce(announceDeps, outcome);
+    const { refusal } = outcome.result;
+    if (refusal) fail(refusal.code, refusal.message);
+    return outcome;
   }
 
-  async function routeOnce(): Promise<void> {
-    const snapshot = await store.conversations.routingSnapshot();
-    if (snapshot.waiting.length === 0) return;
-    // Routing matches departments; whether a role may hold chats at all (QA may not)
-    // is the policy's.
-    const holders = presence
-      .connectedAgents()
-      .filter(({ profile }) => permits(profile.role, 'conversation:hold'));
-    const agents = holders.map(({ profile, status }) => ({
-      id: profile.id,
-      status,
-      departments: profile.departments,
-      load: snapshot.loads.get(profile.id)?.load ?? 0,
-      lastAssignedAt: snapshot.loads.get(profile.id)?.lastAssignedAt ?? 0,
-    }));
-    const decisions = planAssignments({ agents, waiting: snapshot.waiting }, now());
-    if (decisions.length === 0) return;
-    const assigned = await store.conversations.assignWaiting(
-      decisions.map((d) => ({ ...d, by: 'auto', actor: SYSTEM })),
-      now(),
+  /**
+   * A hand-off's note goes into the transcript as an internal note, so the next agent
+   * reads it where they read the chat; the event log keeps it too.
+   */
+  async function handOnNote(agent: AgentProfile, conversationId: string, note: string) {
+    await append(
+      {
+        conversationId,
+        clientId: nanoid(),
+        body: note,
+        visitorId: null,
+        author: 'agent',
+        authorId: agent.id,
+        authorName: agent.name,
+        kind: 'note',
+      },
+      undefined,
     );
-    for (const { conversation } of assigned) announceAssignment(conversation);
   }
 
-  function announceAssignment(c: Conversation): void {
-    if (c.assigneeId) broadcast.follow(c.assigneeId, c.id);
-    broadcast.conversation(c);
+  /** The conversation as clients see it after the outcome wrote it. */
+  async function after(outcome: Outcome, id: string): Promise<Conversation> {
+    const written = outcome.written.conversations.find((c) => c.id === id);
+    return (
+      written ?? (await store.conversations.get(id)) ?? fail('not_found', 'no such conversation')
+    );
   }
 
   /** The conversation, if the actor may do `action` on it; a missing one is not_found. */
@@ -185,30 +198,57 @@ export function createDispatcher({
   }
 
   return {
-    route,
-
-    async startConversation(visitor: Visitor, p: StartConversation): Promise<Conversation> {
+    /**
+     * A conversation starts with the visitor's first message: both are written with the
+     * routing outcome that queues (and perhaps assigns) it, or neither is. A retry with
+     * the same clientId returns what the first attempt made.
+     */
+    async startConversation(
+      visitor: Visitor,
+      p: StartConversation,
+    ): Promise<{ conversation: Conversation; message: Message }> {
       assertAllowed(visitorActor(visitor), 'conversation:start', { departmentId: p.department });
+      const existing = await store.conversations.byClientId(visitor.id, p.clientId);
+      if (existing) {
+        const [first] = await store.messages.after(existing.id, 0, 1, false);
+        if (first) return { conversation: existing, message: first };
+      }
       const departments = await store.directory.departments();
       if (!departments.some((d) => d.id === p.department)) {
         fail('invalid_payload', `unknown department ${p.department}`);
       }
-      const { conversation, created } = await store.conversations.start(
+      const id = nanoid();
+      const outcome = await decide(
         {
-          id: nanoid(),
-          siteId: visitor.siteId,
-          visitorId: visitor.id,
-          clientId: p.clientId,
+          type: 'conversation_queued',
+          conversationId: id,
           department: p.department,
+          vip: p.vip ?? false,
         },
-        now(),
-        // Queued as it starts, for now; with routing it will be its first message.
-        [{ type: 'queued', actor: asActor(visitor), data: { department: p.department } }],
+        {
+          created: {
+            conversation: {
+              id,
+              siteId: visitor.siteId,
+              visitorId: visitor.id,
+              clientId: p.clientId,
+              department: p.department,
+            },
+            message: {
+              visitorId: visitor.id,
+              clientId: p.clientId,
+              author: 'visitor',
+              authorId: null,
+              authorName: null,
+              kind: 'text',
+              body: p.body,
+            },
+          },
+        },
       );
-      if (created) broadcast.conversation(conversation);
-      // Also on a retried start: the first attempt may have failed before routing.
-      await route();
-      return (await store.conversations.get(conversation.id)) ?? conversation;
+      const message = outcome.written.message;
+      if (!message) return fail('unavailable', 'the conversation was not started; try again');
+      return { conversation: await after(outcome, id), message };
     },
 
     async visitorConversations(visitor: Visitor): Promise<Conversation[]> {
@@ -226,6 +266,21 @@ export function createDispatcher({
     },
 
     async visitorSend(visitor: Visitor, p: SendMessage, sender?: string): Promise<Message> {
+      const c = await store.conversations.facts(p.conversationId);
+      // Writing again to a resolved conversation reopens it, within routing's window;
+      // after it, routing refuses and the visitor starts a new one.
+      if (c?.status === 'resolved' && c.visitorId === visitor.id) {
+        const retry = await store.messages.stored({
+          ...p,
+          visitorId: visitor.id,
+          author: 'visitor',
+          authorId: null,
+          authorName: null,
+          kind: 'text',
+        });
+        if (retry) return retry;
+        await decide({ type: 'visitor_wrote', conversationId: p.conversationId });
+      }
       return send(
         visitorActor(visitor),
         {
@@ -266,7 +321,7 @@ export function createDispatcher({
       p: SendMessage & { kind?: 'text' | 'note' | undefined },
       sender?: string,
     ): Promise<Message> {
-      return send(
+      const message = await send(
         staffActor(agent),
         {
           conversationId: p.conversationId,
@@ -280,6 +335,16 @@ export function createDispatcher({
         },
         sender,
       );
+      // The first reply stops the first-response clock. Routing hears of it once per
+      // conversation and process; the rest of the replies stay off its path.
+      if (message.kind === 'text' && !responded.has(p.conversationId)) {
+        responded.add(p.conversationId);
+        await engine
+          .run({ type: 'agent_replied', conversationId: p.conversationId, agentId: agent.id })
+          .then((outcome) => announce(announceDeps, outcome))
+          .catch(onRoutingError);
+      }
+      return message;
     },
 
     async agentTyping(agent: AgentProfile, conversationId: string, typing: boolean) {
@@ -289,43 +354,170 @@ export function createDispatcher({
 
     async claim(agent: AgentProfile, conversationId: string): Promise<Conversation> {
       const c = await conversationFor(staffActor(agent), 'conversation:claim', conversationId);
-      if (c.assigneeId === agent.id) return c;
-      // Assigns only if still waiting: a claim that lost a race is refused here.
-      const [assigned] = await store.conversations.assignWaiting(
-        [{ conversationId, agentId: agent.id, by: 'claim', actor: asActor(agent) }],
-        now(),
-      );
-      if (!assigned) return fail('forbidden', 'another agent claimed it first');
-      announceAssignment(assigned.conversation);
-      return assigned.conversation;
+      if (c.assigneeId === agent.id && c.status === 'assigned') return c;
+      // Routing checks capacity and that it is still queued: a claim that lost a race
+      // is refused with already_assigned.
+      const outcome = await decide({ type: 'claim', conversationId, agentId: agent.id });
+      return after(outcome, conversationId);
     },
 
     async resolve(agent: AgentProfile, conversationId: string): Promise<Conversation> {
       const c = await conversationFor(staffActor(agent), 'conversation:resolve', conversationId);
       if (c.status === 'resolved') return c;
-      const resolved = await store.conversations.resolve(conversationId, now(), asActor(agent));
-      if (resolved) broadcast.conversation(resolved.conversation);
-      // A resolved chat frees a slot: someone waiting may now be assigned.
-      await route();
+      responded.delete(conversationId);
+      const outcome = await decide({ type: 'resolve', conversationId, actorId: agent.id });
+      return after(outcome, conversationId);
+    },
+
+    /** A socket of the agent connected; returns the status they chose, kept in the store. */
+    async agentConnected(agent: AgentProfile): Promise<AgentStatus> {
+      if (presence.connected(agent.id)) {
+        await decide({ type: 'agent_connected', agentId: agent.id }).catch(onRoutingError);
+      }
+      return store.routing.status(agent.id);
+    },
+
+    /** The grace period starts when the agent's last socket is gone. */
+    async agentDisconnected(agentId: string): Promise<void> {
+      if (presence.disconnected(agentId, now())) {
+        await decide({ type: 'agent_disconnected', agentId }).catch(onRoutingError);
+      }
+    },
+
+    /** Online, away, or offline (signing out: their chats go back to the queue at once). */
+    async setStatus(agent: AgentProfile, status: AgentStatus): Promise<AgentStatus> {
+      assertAllowed(staffActor(agent), 'agent:status', { agentId: agent.id });
+      const outcome = await decide({ type: 'agent_status', agentId: agent.id, status });
+      return outcome.result.state.agents.get(agent.id)?.status ?? status;
+    },
+
+    /** The visitor stops waiting: the conversation ends, logged as left_queue. */
+    async leaveQueue(visitor: Visitor, conversationId: string): Promise<Conversation> {
+      await conversationFor(visitorActor(visitor), 'queue:leave', conversationId);
+      const outcome = await decide({ type: 'left_queue', conversationId });
+      return after(outcome, conversationId);
+    },
+
+    /**
+     * Leave-a-message (留言): a new pending conversation with the message as its first,
+     * or a queued one the visitor stops waiting in, with the message added.
+     */
+    async leaveMessage(
+      visitor: Visitor,
+      p: LeaveMessage,
+      sender?: string,
+    ): Promise<{ conversation: Conversation; message: Message }> {
+      const actor = visitorActor(visitor);
+      assertAllowed(actor, 'message:leave', { departmentId: p.department });
+      const contact = { name: p.name, email: p.email };
+      const text = {
+        visitorId: visitor.id,
+        clientId: p.clientId,
+        author: 'visitor' as const,
+        authorId: null,
+        authorName: null,
+        kind: 'text' as const,
+        body: p.body,
+      };
+      if (p.conversationId) {
+        const c = await conversationFor(actor, 'queue:leave', p.conversationId);
+        const message = await append({ ...text, conversationId: c.id }, sender);
+        const outcome = await decide(
+          { type: 'message_left', conversationId: c.id, department: c.department, vip: c.vip },
+          { sender: contact },
+        );
+        return { conversation: await after(outcome, c.id), message };
+      }
+      const existing = await store.conversations.byClientId(visitor.id, p.clientId);
+      if (existing) {
+        const [first] = await store.messages.after(existing.id, 0, 1, false);
+        if (first) return { conversation: existing, message: first };
+      }
+      const id = nanoid();
+      const outcome = await decide(
+        { type: 'message_left', conversationId: id, department: p.department, vip: false },
+        {
+          sender: contact,
+          created: {
+            conversation: {
+              id,
+              siteId: visitor.siteId,
+              visitorId: visitor.id,
+              clientId: p.clientId,
+              department: p.department,
+            },
+            message: text,
+          },
+        },
+      );
+      const message = outcome.written.message;
+      if (!message) return fail('unavailable', 'the message was not left; try again');
+      return { conversation: await after(outcome, id), message };
+    },
+
+    /** Chat, or leave-a-message: what to offer for a department now. */
+    async availability(visitor: Visitor, department: string): Promise<Availability> {
+      assertAllowed(visitorActor(visitor), 'conversation:start', { departmentId: department });
       return (
-        resolved?.conversation ?? ((await store.conversations.get(conversationId)) as Conversation)
+        (await engine.availability(department)) ??
+        fail('invalid_payload', `unknown department ${department}`)
       );
     },
 
-    agentConnected(agent: AgentProfile): AgentStatus {
-      return presence.connected(agent);
+    /** The holder hands a chat on: to a department's queue or a named agent, with a note. */
+    async transfer(agent: AgentProfile, p: Transfer): Promise<Conversation> {
+      await conversationFor(staffActor(agent), 'conversation:transfer', p.conversationId);
+      const outcome = await decide({
+        type: 'transfer',
+        conversationId: p.conversationId,
+        actorId: agent.id,
+        to: p.to,
+        note: p.note,
+      });
+      await handOnNote(agent, p.conversationId, p.note);
+      return after(outcome, p.conversationId);
     },
 
-    async agentDisconnected(agentId: string): Promise<void> {
-      presence.disconnected(agentId);
+    /** A supervisor or admin hands any conversation to a named agent. */
+    async reassign(agent: AgentProfile, p: Reassign): Promise<Conversation> {
+      await conversationFor(staffActor(agent), 'conversation:reassign', p.conversationId);
+      const outcome = await decide({
+        type: 'reassign',
+        conversationId: p.conversationId,
+        actorId: agent.id,
+        agentId: p.agentId,
+        ...(p.note === undefined ? {} : { note: p.note }),
+      });
+      if (p.note) await handOnNote(agent, p.conversationId, p.note);
+      return after(outcome, p.conversationId);
     },
 
-    async setStatus(agent: AgentProfile, status: AgentStatus): Promise<AgentStatus> {
-      assertAllowed(staffActor(agent), 'agent:status', { agentId: agent.id });
-      presence.setStatus(agent.id, status);
-      if (status === 'online') await route();
-      return presence.status(agent.id);
+    /** An admin changed an agent: capacity, departments, disabled (signed out). */
+    async agentChanged(
+      agentId: string,
+      change: { capacity?: number; departments?: readonly string[]; disabled?: boolean },
+    ): Promise<void> {
+      const { capacity, departments, disabled } = change;
+      await decide({
+        type: 'agent_changed',
+        agentId,
+        ...(capacity === undefined ? {} : { capacity }),
+        ...(departments === undefined ? {} : { departments }),
+        ...(disabled === undefined ? {} : { disabled }),
+      });
     },
+
+    /** An admin created or changed a department: hours, mode, queue limit, SLA. */
+    async departmentChanged(department: Department): Promise<void> {
+      await decide({ type: 'department_changed', department: routingDepartment(department) });
+    },
+
+    /** Runs what fell due (also at start, so a restart resumes timers). */
+    async tick(): Promise<void> {
+      await decide({ type: 'tick' });
+    },
+
+    close: () => engine.close(),
   };
 }
 

@@ -1,40 +1,41 @@
-import type { AgentProfile, AgentStatus } from '@switchboard/shared';
-
 /**
- * Which agents are connected and what status they chose. Lives in memory on purpose:
- * after a restart every agent is offline until their console reconnects.
+ * Which agents have a console connected, and since when one has not. The status an
+ * agent chose lives in the store; this is only the connection, which a restart loses:
+ * every agent then counts as disconnected since the hub started, so those who come
+ * back within the grace period keep their chats. With several hubs this moves behind
+ * the same interface into Redis.
  */
-export function createPresence() {
-  const agents = new Map<string, { profile: AgentProfile; status: AgentStatus; sockets: number }>();
+export interface Presence {
+  /** Counts a socket; true when it is the agent's first (they came back). */
+  connected(agentId: string): boolean;
+  /** Counts a socket gone; true when it was the agent's last. */
+  disconnected(agentId: string, now: number): boolean;
+  /** null while connected, else when the last connection went. */
+  disconnectedAt(agentId: string): number | null;
+}
+
+export function createPresence(startedAt: number): Presence {
+  const sockets = new Map<string, number>();
+  const since = new Map<string, number>();
   return {
-    connected(profile: AgentProfile): AgentStatus {
-      const entry = agents.get(profile.id) ?? { profile, status: 'offline', sockets: 0 };
-      entry.profile = profile;
-      entry.sockets += 1;
-      agents.set(profile.id, entry);
-      return entry.status;
+    connected(agentId) {
+      const n = (sockets.get(agentId) ?? 0) + 1;
+      sockets.set(agentId, n);
+      since.delete(agentId);
+      return n === 1;
     },
-    /** Returns true when the agent's last socket left, which takes them offline. */
-    disconnected(agentId: string): boolean {
-      const entry = agents.get(agentId);
-      if (!entry) return false;
-      entry.sockets -= 1;
-      if (entry.sockets > 0) return false;
-      agents.delete(agentId);
+    disconnected(agentId, now) {
+      const n = (sockets.get(agentId) ?? 0) - 1;
+      if (n > 0) {
+        sockets.set(agentId, n);
+        return false;
+      }
+      sockets.delete(agentId);
+      since.set(agentId, now);
       return true;
     },
-    setStatus(agentId: string, status: AgentStatus): void {
-      const entry = agents.get(agentId);
-      if (entry) entry.status = status;
-    },
-    status(agentId: string): AgentStatus {
-      return agents.get(agentId)?.status ?? 'offline';
-    },
-    /** Connected agents with their status, for routing. */
-    connectedAgents(): { profile: AgentProfile; status: AgentStatus }[] {
-      return [...agents.values()];
+    disconnectedAt(agentId) {
+      return sockets.has(agentId) ? null : (since.get(agentId) ?? startedAt);
     },
   };
 }
-
-export type Presence = ReturnType<typeof createPresence>;

@@ -96,7 +96,11 @@ export const authPlugin = fp(
     } as const;
     app.post('/api/auth/logout', logout, async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
+      const agent = await app.sessions.agentFor(token);
       if (token) await app.sessions.end(token);
+      // Signing out is an explicit offline: the agent's open chats go back to the head
+      // of their queues at once, with no grace period.
+      if (agent) await app.dispatcher.setStatus(agent, 'offline');
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true as const };
     });

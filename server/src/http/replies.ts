@@ -75,7 +75,7 @@ export const ConversationSchema = describes<Conversation>()(
   Type.Object({
     id: Id,
     department: Type.String(),
-    status: oneOf(['waiting', 'assigned', 'resolved']),
+    status: oneOf(['queued', 'assigned', 'pending', 'resolved']),
     visitorId: Id,
     visitorName: Nullable(Type.String()),
     visitorHandle: Type.String(),
@@ -93,6 +93,10 @@ export const ConversationSchema = describes<Conversation>()(
         createdAt: Type.Integer(),
       }),
     ),
+    vip: Type.Boolean(),
+    queuedAt: Nullable(Type.Integer()),
+    firstResponseDueAt: Nullable(Type.Integer()),
+    resolutionDueAt: Nullable(Type.Integer()),
   }),
 );
 

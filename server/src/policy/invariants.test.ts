@@ -63,9 +63,9 @@ const conversationIn = (
       department,
       status,
       // Waiting chats have no holder; resolved ones keep their last.
-      assigneeId: status === 'waiting' ? null : assignee,
+      assigneeId: status === 'queued' ? null : assignee,
     }));
-const conversation = conversationIn('waiting', 'assigned', 'resolved');
+const conversation = conversationIn('queued', 'assigned', 'resolved');
 
 const action = fc.constantFrom(...CONVERSATION_ACTIONS);
 

@@ -32,7 +32,7 @@ const COLLEAGUE = 's2';
  * own) in pre_sales, the actor's department; the last three are v2's in technical.
  */
 const CONVERSATIONS = {
-  waiting: { visitorId: 'v1', department: 'pre_sales', status: 'waiting', assigneeId: null },
+  waiting: { visitorId: 'v1', department: 'pre_sales', status: 'queued', assigneeId: null },
   mine: { visitorId: 'v1', department: 'pre_sales', status: 'assigned', assigneeId: ME },
   colleagues: {
     visitorId: 'v1',
@@ -57,7 +57,7 @@ const CONVERSATIONS = {
   waitingElsewhere: {
     visitorId: 'v2',
     department: 'technical',
-    status: 'waiting',
+    status: 'queued',
     assigneeId: null,
   },
 } satisfies Record<string, Omit<ConversationResource, 'id'>>;

@@ -3,8 +3,10 @@ import {
   AgentSendMessage,
   ConversationRef,
   Empty,
+  Reassign,
   SetStatus,
   SyncConversation,
+  Transfer,
   Typing,
 } from '@switchboard/shared/schemas';
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +15,7 @@ import { hashToken } from '../auth/tokens.ts';
 import type { Dispatcher } from '../dispatch/dispatcher.ts';
 import type { RateLimits } from '../limits/rate-limits.ts';
 import { isSameOrigin } from '../origin.ts';
+import { permits } from '../policy/policy.ts';
 import type { BacklogGuard } from './backlog.ts';
 import { type Budgets, connectError, createHandlers, rejectUnknown } from './handler.ts';
 import { rooms } from './rooms.ts';
@@ -25,6 +28,8 @@ const BUDGETS: Budgets<AgentClientEvents> = {
   'message:send': 'write',
   'agent:status': 'write',
   'typing:set': 'typing',
+  'conversation:transfer': 'write',
+  'conversation:reassign': 'write',
 };
 
 export function registerAgentNamespace(
@@ -60,8 +65,10 @@ export function registerAgentNamespace(
 
   nsp.on('connection', async (socket) => {
     const { agent } = socket.data;
+    // Counted at once (so a quick disconnect pairs with it); the hello waits for it.
     const status = dispatcher.agentConnected(agent);
     socket.join([rooms.agent(agent.id), rooms.session(socket.data.session)]);
+    if (permits(agent.role, 'board:view')) socket.join(rooms.supervisors());
     for (const d of agent.departments) socket.join(rooms.department(d));
     socket.on('disconnect', () => void dispatcher.agentDisconnected(agent.id));
 
@@ -94,10 +101,16 @@ export function registerAgentNamespace(
       status: await dispatcher.setStatus(agent, p.status),
     }));
     handle('typing:set', Typing, (p) => dispatcher.agentTyping(agent, p.conversationId, p.typing));
+    handle('conversation:transfer', Transfer, async (p) => ({
+      conversation: await dispatcher.transfer(agent, p),
+    }));
+    handle('conversation:reassign', Reassign, async (p) => ({
+      conversation: await dispatcher.reassign(agent, p),
+    }));
 
     try {
       const departments = await store.directory.departments();
-      socket.emit('agent:hello', { agent, status, departments });
+      socket.emit('agent:hello', { agent, status: await status, departments });
     } catch (error) {
       app.log.error({ err: error }, 'agent hello failed');
       socket.disconnect(true);

@@ -9,8 +9,9 @@ import { rooms } from './rooms.ts';
  * visitors hear only about their own conversations.
  */
 export function createBroadcast({ visitor: visitors, agent: staff }: Namespaces): Broadcast {
+  // Chats nobody holds yet are for the whole department: queued, and messages left.
   const staffOf = (c: MessageTarget) =>
-    c.status === 'waiting'
+    c.status === 'queued' || c.status === 'pending'
       ? staff.to(rooms.conversation(c.id)).to(rooms.department(c.department))
       : staff.to(rooms.conversation(c.id));
 
@@ -31,6 +32,24 @@ export function createBroadcast({ visitor: visitors, agent: staff }: Namespaces)
     },
     follow(agentId: string, conversationId: string) {
       staff.in(rooms.agent(agentId)).socketsJoin(rooms.conversation(conversationId));
+    },
+    unfollow(agentId, conversationId) {
+      staff.in(rooms.agent(agentId)).socketsLeave(rooms.conversation(conversationId));
+    },
+    queuePosition(visitorId, position) {
+      visitors.to(rooms.visitor(visitorId)).emit('queue:position', position);
+    },
+    queueStats(stats) {
+      staff
+        .to(rooms.department(stats.department))
+        .to(rooms.supervisors())
+        .emit('queue:stats', stats);
+    },
+    offerLeaveMessage(visitorId, offer) {
+      visitors.to(rooms.visitor(visitorId)).emit('conversation:offer', offer);
+    },
+    sla(alert) {
+      staff.to(rooms.supervisors()).emit('sla:alert', alert);
     },
     typing(c: MessageTarget, from: 'visitor' | 'agent', typing: boolean) {
       const event = { conversationId: c.id, typing };

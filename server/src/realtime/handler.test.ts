@@ -11,6 +11,9 @@ const BUDGETS: Budgets<VisitorClientEvents> = {
   'conversation:sync': 'read',
   'message:send': 'write',
   'typing:set': 'typing',
+  'conversation:leave': 'write',
+  'conversation:leave-message': 'write',
+  'queue:availability': 'read',
 };
 
 const log = { error() {} };
@@ -37,7 +40,7 @@ const ACK = Symbol('ack');
 const conversation: Conversation = {
   id: 'c1',
   department: 'pre_sales',
-  status: 'waiting',
+  status: 'queued',
   visitorId: 'v1',
   visitorName: null,
   visitorHandle: 'V1',
@@ -48,6 +51,10 @@ const conversation: Conversation = {
   resolvedAt: null,
   lastSeq: 0,
   lastMessage: null,
+  vip: false,
+  queuedAt: null,
+  firstResponseDueAt: null,
+  resolutionDueAt: null,
 };
 
 describe('createHandlers', () => {

@@ -6,6 +6,8 @@ export const rooms = {
   conversation: (conversationId: string) => `conversation:${conversationId}`,
   /** Staff of one department: lifecycle updates and messages of waiting chats. */
   department: (departmentId: string) => `department:${departmentId}`,
+  /** Supervisors and admins: the live board and SLA alerts. */
+  supervisors: () => 'supervisors',
   /** All sockets of one agent. */
   agent: (agentId: string) => `agent:${agentId}`,
   /** All sockets opened with one console session, closed when it signs out. */

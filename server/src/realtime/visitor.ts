@@ -1,7 +1,10 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { VisitorClientEvents } from '@switchboard/shared';
 import {
+  ConversationRef,
+  DepartmentRef,
   Empty,
+  LeaveMessage,
   SendMessage,
   StartConversation,
   SyncConversation,
@@ -27,6 +30,9 @@ const BUDGETS: Budgets<VisitorClientEvents> = {
   'conversation:sync': 'read',
   'message:send': 'write',
   'typing:set': 'typing',
+  'conversation:leave': 'write',
+  'conversation:leave-message': 'write',
+  'queue:availability': 'read',
 };
 
 const checkAuth = TypeCompiler.Compile(VisitorAuth);
@@ -104,9 +110,9 @@ export function registerVisitorNamespace(
     handle('conversation:list', Empty, async () => ({
       conversations: await dispatcher.visitorConversations(visitor),
     }));
-    handle('conversation:start', StartConversation, async (p) => ({
-      conversation: await dispatcher.startConversation(visitor, p),
-    }));
+    handle('conversation:start', StartConversation, (p) =>
+      dispatcher.startConversation(visitor, p),
+    );
     handle('conversation:sync', SyncConversation, (p) =>
       dispatcher.visitorSync(visitor, p.conversationId, p.afterSeq),
     );
@@ -116,6 +122,15 @@ export function registerVisitorNamespace(
     handle('typing:set', Typing, (p) =>
       dispatcher.visitorTyping(visitor, p.conversationId, p.typing),
     );
+    handle('conversation:leave', ConversationRef, async (p) => ({
+      conversation: await dispatcher.leaveQueue(visitor, p.conversationId),
+    }));
+    handle('conversation:leave-message', LeaveMessage, (p) =>
+      dispatcher.leaveMessage(visitor, p, socket.id),
+    );
+    handle('queue:availability', DepartmentRef, async (p) => ({
+      availability: await dispatcher.availability(visitor, p.department),
+    }));
   });
 }
 

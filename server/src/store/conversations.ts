@@ -64,6 +64,8 @@ export interface ConversationStore {
    * before every message, so it must cost one primary-key read. Null if missing.
    */
   facts(id: string): Promise<ConversationFacts | null>;
+  /** The conversation a visitor started with this clientId, if any (a retried start). */
+  byClientId(visitorId: string, clientId: string): Promise<Conversation | null>;
   /**
    * Creates a waiting conversation with `events` as the start of its log (the
    * dispatcher decides what a start records; today `queued`). Idempotent per (visitor,

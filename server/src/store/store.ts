@@ -3,6 +3,7 @@ import type { ConversationStore } from './conversations.ts';
 import type { DirectoryStore } from './directory.ts';
 import type { EventStore } from './events.ts';
 import type { MessageStore } from './messages.ts';
+import type { RoutingStore } from './routing.ts';
 import type { VisitorStore } from './visitors.ts';
 
 /**
@@ -23,6 +24,7 @@ export interface Store {
   conversations: ConversationStore;
   messages: MessageStore;
   events: EventStore;
+  routing: RoutingStore;
   /** Completes the writes already asked for, then releases the database. */
   close(): Promise<void>;
 }

@@ -5,14 +5,25 @@
  * `domain:verb`. Every client-to-hub event with a callback is answered with an Ack.
  */
 import type { Ack, AckCallback } from './errors.ts';
-import type { AgentProfile, AgentStatus, Conversation, Department, Message } from './model.ts';
+import type {
+  AgentProfile,
+  AgentStatus,
+  Conversation,
+  Department,
+  DepartmentId,
+  Message,
+} from './model.ts';
 import type {
   AgentSendMessage,
   ConversationRef,
+  DepartmentRef,
+  LeaveMessage,
+  Reassign,
   SendMessage,
   SetStatus,
   StartConversation,
   SyncConversation,
+  Transfer,
   Typing,
 } from './schemas.ts';
 
@@ -23,6 +34,42 @@ import type {
  */
 export type SyncResult = { conversation: Conversation; messages: Message[]; more: boolean };
 
+/** Where a queued visitor stands: 1 is next. The wait is null when unknown (docs/routing.md). */
+export interface QueuePosition {
+  conversationId: string;
+  position: number;
+  estimatedWaitMs: number | null;
+}
+
+/** Why a visitor is offered leave-a-message; `queued: false` means it is the only way on. */
+export interface LeaveMessageOffer {
+  conversationId: string;
+  department: DepartmentId;
+  reason: 'closed' | 'no_agent_online' | 'queue_full';
+  queued: boolean;
+}
+
+/** Whether a department takes chats now, and if not, whether it takes messages. */
+export type Availability =
+  | { status: 'open' }
+  | { status: 'unstaffed' | 'closed' | 'queue_full' | 'disabled'; leaveMessage: boolean };
+
+/** A department's queue as staff boards show it. */
+export interface QueueStats {
+  department: DepartmentId;
+  length: number;
+  longestWaitMs: number | null;
+}
+
+/** An SLA warning (80 % of the first-response target) or breach, for supervisors. */
+export interface SlaAlert {
+  conversationId: string;
+  department: DepartmentId;
+  kind: 'warning' | 'breach';
+  target: 'first_response' | 'resolution';
+  dueAt: number;
+}
+
 // ---- /visitor ---------------------------------------------------------------
 
 export interface VisitorClientEvents {
@@ -31,15 +78,30 @@ export interface VisitorClientEvents {
     payload: Record<string, never>,
     ack: AckCallback<{ conversations: Conversation[] }>,
   ) => void;
-  /** Retried with the same clientId, returns the conversation made the first time. */
+  /** Retried with the same clientId, returns the conversation and message made the first time. */
   'conversation:start': (
     payload: StartConversation,
-    ack: AckCallback<{ conversation: Conversation }>,
+    ack: AckCallback<{ conversation: Conversation; message: Message }>,
   ) => void;
   /** Messages with seq > afterSeq, oldest first, one page (see SyncResult). */
   'conversation:sync': (payload: SyncConversation, ack: AckCallback<SyncResult>) => void;
   'message:send': (payload: SendMessage, ack: AckCallback<{ message: Message }>) => void;
   'typing:set': (payload: Typing) => void;
+  /** Leaves the queue: the conversation ends (abandoned, in PRODUCT.md's terms). */
+  'conversation:leave': (
+    payload: ConversationRef,
+    ack: AckCallback<{ conversation: Conversation }>,
+  ) => void;
+  /** Leave-a-message; answered by an agent later, seen the next time the widget opens. */
+  'conversation:leave-message': (
+    payload: LeaveMessage,
+    ack: AckCallback<{ conversation: Conversation; message: Message }>,
+  ) => void;
+  /** Whether to offer chat or leave-a-message for a department, before writing. */
+  'queue:availability': (
+    payload: DepartmentRef,
+    ack: AckCallback<{ availability: Availability }>,
+  ) => void;
 }
 
 export interface VisitorServerEvents {
@@ -48,6 +110,8 @@ export interface VisitorServerEvents {
   'message:new': (message: Message) => void;
   'conversation:updated': (conversation: Conversation) => void;
   'typing:changed': (typing: { conversationId: string; typing: boolean }) => void;
+  'queue:position': (position: QueuePosition) => void;
+  'conversation:offer': (offer: LeaveMessageOffer) => void;
 }
 
 // ---- /agent -----------------------------------------------------------------
@@ -70,6 +134,16 @@ export interface AgentClientEvents {
   ) => void;
   'message:send': (payload: AgentSendMessage, ack: AckCallback<{ message: Message }>) => void;
   'agent:status': (payload: SetStatus, ack: AckCallback<{ status: AgentStatus }>) => void;
+  /** Hands a chat I hold to another department's queue or a named agent, with a note. */
+  'conversation:transfer': (
+    payload: Transfer,
+    ack: AckCallback<{ conversation: Conversation }>,
+  ) => void;
+  /** Supervisors and admins: hand any conversation to a named agent. */
+  'conversation:reassign': (
+    payload: Reassign,
+    ack: AckCallback<{ conversation: Conversation }>,
+  ) => void;
   'typing:set': (payload: Typing) => void;
 }
 
@@ -82,6 +156,8 @@ export interface AgentServerEvents {
   'message:new': (message: Message) => void;
   'conversation:updated': (conversation: Conversation) => void;
   'typing:changed': (typing: { conversationId: string; typing: boolean }) => void;
+  'queue:stats': (stats: QueueStats) => void;
+  'sla:alert': (alert: SlaAlert) => void;
 }
 
 // ---- derived types: what either end needs to type one event ---------------------

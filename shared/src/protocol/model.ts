@@ -78,7 +78,11 @@ export const DEFAULT_CAPACITY = 5;
 
 export type Locale = 'en' | 'zh-CN';
 
-export type ConversationStatus = 'waiting' | 'assigned' | 'resolved';
+/**
+ * queued: in its department's queue; assigned: an agent holds it; pending: the visitor
+ * left a message (留言) that an agent answers later; resolved: done (or abandoned).
+ */
+export type ConversationStatus = 'queued' | 'assigned' | 'pending' | 'resolved';
 
 /** Who wrote a message. System messages come from the hub itself. */
 export type Author = 'visitor' | 'agent';
@@ -122,6 +126,13 @@ export interface Conversation {
   lastSeq: number;
   /** Newest visitor-visible message, for list previews. */
   lastMessage: Pick<Message, 'seq' | 'author' | 'body' | 'createdAt'> | null;
+  /** Queued ahead of non-VIP visitors of its department. */
+  vip: boolean;
+  /** When it last entered its department's queue; null if it never was queued. */
+  queuedAt: number | null;
+  /** SLA moments (PRODUCT.md), null when the department sets no target or it was met. */
+  firstResponseDueAt: number | null;
+  resolutionDueAt: number | null;
 }
 
 export type AgentStatus = 'online' | 'away' | 'offline';

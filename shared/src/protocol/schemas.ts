@@ -18,8 +18,18 @@ const Body = Type.String({ minLength: 1, maxLength: LIMITS.messageBody });
 /** Payload of events that take no arguments: `{}` (or nothing at all, see the hub). */
 export const Empty = Type.Object({}, { additionalProperties: false });
 
+/**
+ * A conversation starts with the visitor's first message (picking a topic alone
+ * creates nothing); `clientId` is that message's too. `vip` is taken as the site gives
+ * it until the site turns on identity verification.
+ */
 export const StartConversation = Type.Object(
-  { department: DepartmentId, clientId: ClientId },
+  {
+    department: DepartmentId,
+    clientId: ClientId,
+    body: Body,
+    vip: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 export type StartConversation = Static<typeof StartConversation>;
@@ -91,3 +101,54 @@ export const RememberVisitor = Type.Object(
   { additionalProperties: false },
 );
 export type RememberVisitor = Static<typeof RememberVisitor>;
+
+const AgentId = Type.String({ minLength: 1, maxLength: 64 });
+const Note = Type.String({ minLength: 1, maxLength: LIMITS.messageBody });
+
+/**
+ * Leave-a-message (留言): a new pending conversation of `department`, or, with
+ * `conversationId`, a queued one the visitor stops waiting in. `clientId` is the
+ * message's.
+ */
+export const LeaveMessage = Type.Object(
+  {
+    department: DepartmentId,
+    conversationId: Type.Optional(ConversationId),
+    clientId: ClientId,
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    email: Type.String({ minLength: 3, maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+$' }),
+    body: Body,
+  },
+  { additionalProperties: false },
+);
+export type LeaveMessage = Static<typeof LeaveMessage>;
+
+export const DepartmentRef = Type.Object(
+  { department: DepartmentId },
+  { additionalProperties: false },
+);
+export type DepartmentRef = Static<typeof DepartmentRef>;
+
+/** To another department's queue, or to a named agent; the note is for the next agent. */
+export const Transfer = Type.Object(
+  {
+    conversationId: ConversationId,
+    to: Type.Union([
+      Type.Object({ department: DepartmentId }, { additionalProperties: false }),
+      Type.Object(
+        { agentId: AgentId, department: Type.Optional(DepartmentId) },
+        { additionalProperties: false },
+      ),
+    ]),
+    note: Note,
+  },
+  { additionalProperties: false },
+);
+export type Transfer = Static<typeof Transfer>;
+
+/** A supervisor or admin hands a conversation to a named agent. */
+export const Reassign = Type.Object(
+  { conversationId: ConversationId, agentId: AgentId, note: Type.Optional(Note) },
+  { additionalProperties: false },
+);
+export type Reassign = Static<typeof Reassign>;

@@ -23,7 +23,6 @@ const chat = createChatModel({
   socket: connectVisitor(params.siteKey, tokens),
   siteKey: params.siteKey,
   tokens,
-  t,
   onAgentMessage: panel.agentMessage,
 });
 

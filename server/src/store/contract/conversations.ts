@@ -12,7 +12,7 @@ export function conversationsContract({ open }: ContractContext): void {
       expect(conversation).toEqual({
         id: 'c1',
         department: DEPT,
-        status: 'waiting',
+        status: 'queued',
         visitorId: 'V1',
         visitorName: null,
         visitorHandle: 'V1',
@@ -117,7 +117,7 @@ export function conversationsContract({ open }: ContractContext): void {
         });
         return c?.status;
       };
-      expect(await facts()).toBe('waiting');
+      expect(await facts()).toBe('queued');
       await assign('c1', 'a1', 2);
       expect(await facts()).toBe('assigned');
       await resolve('c1', 3);

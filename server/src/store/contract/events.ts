@@ -83,7 +83,7 @@ export function eventsContract({ open, peer }: ContractContext): void {
       // An agent who does not exist fails the change, event and all.
       await start('c3', 8);
       await expect(assign('c3', 'ghost', 9)).rejects.toThrow();
-      expect(await store.conversations.get('c3')).toMatchObject({ status: 'waiting' });
+      expect(await store.conversations.get('c3')).toMatchObject({ status: 'queued' });
       expect(shape(await store.events.list('c3'))).toEqual([[1, 'queued']]);
     });
 

@@ -33,7 +33,7 @@ export function messagesContract({ open }: ContractContext): void {
         id: 'c1',
         visitorId: 'V1',
         department: DEPT,
-        status: 'waiting',
+        status: 'queued',
       });
       expect(result.ok && result.message).toEqual({
         conversationId: 'c1',

@@ -16,6 +16,11 @@ interface ConversationRow {
   created_at: number;
   updated_at: number;
   resolved_at: number | null;
+  vip: number;
+  queued_at: number | null;
+  first_response_due_at: number | null;
+  resolution_due_at: number | null;
+  first_response_at: number | null;
   last_seq: number;
   shown_seq: number | null;
   shown_author: Author | null;
@@ -29,7 +34,8 @@ interface ConversationRow {
 // conversation's own changes.
 const SELECT = `
   SELECT c.id, c.department_id, c.status, c.visitor_id, v.name AS visitor_name,
-         c.assignee_id, a.name AS assignee_name, c.created_at, c.resolved_at,
+         c.assignee_id, a.name AS assignee_name, c.created_at, c.resolved_at, c.vip,
+         c.queued_at, c.first_response_due_at, c.resolution_due_at, c.first_response_at,
          max(c.updated_at, coalesce(newest.created_at, c.updated_at)) AS updated_at,
          coalesce(newest.seq, 0) AS last_seq,
          shown.seq AS shown_seq, shown.author AS shown_author, shown.body AS shown_body,
@@ -43,12 +49,21 @@ const SELECT = `
     (SELECT id FROM messages WHERE conversation_id = c.id AND kind = 'text'
      ORDER BY seq DESC LIMIT 1)`;
 
+/** Reads one conversation as clients see it; usable inside a write. */
+export function conversationReader(db: Db): (id: string) => Conversation | null {
+  const byId = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
+  return (id) => {
+    const row = byId.get(id);
+    return row ? toConversation(row) : null;
+  };
+}
+
 export function createConversationStore(
   db: Db,
   writes: WriteQueue,
   log: EventLog,
 ): ConversationStore {
-  const byId = db.prepare<[string], ConversationRow>(`${SELECT} WHERE c.id = ?`);
+  const get = conversationReader(db);
   const factsById = db.prepare<
     [string],
     Pick<ConversationRow, 'id' | 'visitor_id' | 'department_id' | 'status' | 'assignee_id'>
@@ -59,7 +74,7 @@ export function createConversationStore(
   const insert = db.prepare(
     `INSERT INTO conversations
        (id, site_id, visitor_id, client_id, department_id, status, created_at, updated_at, queued_at)
-     VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?, ?)
+     VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)
      ON CONFLICT (visitor_id, client_id) DO NOTHING`,
   );
   const forVisitor = db.prepare<[string, number], ConversationRow>(
@@ -73,7 +88,7 @@ export function createConversationStore(
     `${SELECT}
      WHERE (c.status != 'resolved'
             AND (c.assignee_id = @agent
-                 OR (c.status = 'waiting'
+                 OR (c.status = 'queued'
                      AND c.department_id IN (SELECT value FROM json_each(@departments)))))
         OR c.id IN (SELECT id FROM conversations
                     WHERE assignee_id = @agent AND status = 'resolved'
@@ -81,7 +96,7 @@ export function createConversationStore(
      ORDER BY updated_at DESC`,
   );
   const waiting = db.prepare<[], { id: string; department_id: string; queued_at: number }>(
-    `SELECT id, department_id, queued_at FROM conversations WHERE status = 'waiting'`,
+    `SELECT id, department_id, queued_at FROM conversations WHERE status = 'queued'`,
   );
   const loads = db.prepare<[], { assignee_id: string; load: number; last_assigned_at: number }>(
     `SELECT assignee_id, count(*) AS load, max(assigned_at) AS last_assigned_at
@@ -89,21 +104,20 @@ export function createConversationStore(
   );
   const assign = db.prepare(
     `UPDATE conversations SET status = 'assigned', assignee_id = ?, assigned_at = ?, updated_at = ?
-     WHERE id = ? AND status = 'waiting'`,
+     WHERE id = ? AND status = 'queued'`,
   );
   const resolve = db.prepare(
     `UPDATE conversations SET status = 'resolved', resolved_at = ?, updated_at = ?
      WHERE id = ? AND status != 'resolved'`,
   );
 
-  const get = (id: string): Conversation | null => {
-    const row = byId.get(id);
-    return row ? toConversation(row) : null;
-  };
-
   return {
     async get(id) {
       return get(id);
+    },
+    async byClientId(visitorId, clientId) {
+      const row = byClientId.get(visitorId, clientId);
+      return row ? toConversation(row) : null;
     },
     async facts(id): Promise<ConversationFacts | null> {
       const row = factsById.get(id);
@@ -166,7 +180,7 @@ export function createConversationStore(
       return writes.run(() => {
         const done: ConversationChange[] = [];
         for (const a of assignments) {
-          // A compare-and-set (`WHERE status = 'waiting'`) in one statement, so it never
+          // A compare-and-set (`WHERE status = 'queued'`) in one statement, so it never
           // double-assigns under concurrent writers either: PostgreSQL re-checks the
           // WHERE after waiting for another writer's row lock. Capacity checks added
           // here later must count the agent's load under a lock on the agent (row lock)
@@ -224,6 +238,11 @@ export function toConversation(row: ConversationRow): Conversation {
     updatedAt: row.updated_at,
     resolvedAt: row.resolved_at,
     lastSeq: row.last_seq,
+    vip: row.vip === 1,
+    queuedAt: row.queued_at,
+    // Met targets no longer count down.
+    firstResponseDueAt: row.first_response_at === null ? row.first_response_due_at : null,
+    resolutionDueAt: row.resolved_at === null ? row.resolution_due_at : null,
     lastMessage:
       row.shown_seq === null || row.shown_author === null || row.shown_at === null
         ? null

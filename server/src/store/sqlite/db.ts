@@ -58,9 +58,21 @@ export function migrate(db: Db, target = Number.POSITIVE_INFINITY): void {
     const version = Number(file.slice(0, 3));
     if (version <= current || version > target) continue;
     const sql = readFileSync(MIGRATIONS_DIR + file, 'utf8');
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${version}`);
-    })();
+    // A migration that rebuilds a table others reference runs with foreign keys off
+    // (they cannot change inside a transaction) and checks them before committing.
+    const rebuilds = sql.startsWith('-- switchboard: foreign-keys-off');
+    if (rebuilds) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(sql);
+        const broken = rebuilds ? db.pragma('foreign_key_check') : [];
+        if (Array.isArray(broken) && broken.length > 0) {
+          throw new Error(`migration ${file} broke a foreign key`);
+        }
+        db.pragma(`user_version = ${version}`);
+      })();
+    } finally {
+      if (rebuilds) db.pragma('foreign_keys = ON');
+    }
   }
 }

@@ -1,11 +1,12 @@
 import type { Store } from '../store.ts';
 import { createAgentStore } from './agents.ts';
 import { startCheckpointer } from './checkpointer.ts';
-import { createConversationStore } from './conversations.ts';
+import { conversationReader, createConversationStore } from './conversations.ts';
 import { type Db, openDb } from './db.ts';
 import { createDirectoryStore } from './directory.ts';
 import { createEventLog } from './events.ts';
 import { createMessageStore } from './messages.ts';
+import { createRoutingStore } from './routing.ts';
 import { createVisitorStore } from './visitors.ts';
 import { createWriteQueue, type WriteQueue } from './write-queue.ts';
 
@@ -42,12 +43,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 /** The Store's parts over an open database; tests that also need the database use it. */
 export function storeParts(db: Db, writes: WriteQueue): Omit<Store, 'close'> {
   const log = createEventLog(db);
+  const directory = createDirectoryStore(db);
   return {
-    directory: createDirectoryStore(db),
+    directory,
     agents: createAgentStore(db),
     visitors: createVisitorStore(db),
     conversations: createConversationStore(db, writes, log),
     messages: createMessageStore(db, writes),
     events: log.store,
+    routing: createRoutingStore(db, writes, log, directory, conversationReader(db)),
   };
 }

@@ -15,7 +15,7 @@ function Body() {
     );
   }
   if (!chat.loaded.value || !site.site.value) return <p class="notice">{t('loading')}</p>;
-  if (!chat.conversation.value) return <TopicPicker />;
+  if (!chat.conversation.value && !chat.topic.value) return <TopicPicker />;
   return (
     <>
       <Transcript />

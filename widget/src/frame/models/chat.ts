@@ -13,7 +13,6 @@ import type {
 } from '@switchboard/shared';
 import { lastSeq, mergeBySeq, request } from '@switchboard/shared';
 import { nanoid } from 'nanoid';
-import { errorKey, type Translate } from '../i18n.ts';
 import type { TokenStore } from '../identity.ts';
 import type { VisitorSocket } from '../socket.ts';
 import { acknowledge, enqueue, fail, resendable, unfail } from './outbox.ts';
@@ -21,6 +20,9 @@ import { pickConversation, statusLine, transcriptItems } from './transcript-item
 import { createTypingThrottle } from './typing.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+
+/** The conversationId of the first message, written before its conversation exists. */
+const DRAFT = '';
 
 const TYPING_HIDE_MS = 5_000;
 const RETRY_MS = 3_000;
@@ -30,7 +32,6 @@ export interface ChatDeps {
   socket: VisitorSocket;
   siteKey: string;
   tokens: TokenStore;
-  t: Translate;
   onAgentMessage: () => void;
   now?: () => number;
 }
@@ -39,7 +40,6 @@ export function createChatModel({
   socket,
   siteKey,
   tokens,
-  t,
   onAgentMessage,
   now = Date.now,
 }: ChatDeps) {
@@ -51,21 +51,19 @@ export function createChatModel({
   const messages = signal<Message[]>([]);
   const outbox = signal<PendingMessage[]>([]);
   const agentTyping = signal(false);
-  const starting = signal<string | null>(null);
-  const startFailed = signal<string | null>(null);
+  /** The topic picked before the first message: the conversation starts with that. */
+  const topic = signal<string | null>(null);
 
   const items = computed(() =>
-    transcriptItems(messages.value, outbox.value, conversation.value?.id ?? null),
+    transcriptItems(messages.value, outbox.value, conversation.value?.id ?? DRAFT),
   );
   const status = computed(() => statusLine(conversation.value));
-  const canWrite = computed(
-    () => conversation.value !== null && conversation.value.status !== 'resolved',
+  const canWrite = computed(() =>
+    conversation.value === null ? topic.value !== null : conversation.value.status !== 'resolved',
   );
 
   const typing = createTypingThrottle();
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
-  // A retried start reuses its clientId so the hub returns the conversation it made.
-  const startIds = new Map<string, string>();
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const later = (ms: number, run: () => void) => {
     clearTimeout(retryTimer);
@@ -115,6 +113,7 @@ export function createChatModel({
   async function deliver(entry: PendingMessage): Promise<void> {
     // Offline sends wait in the outbox; the reconnect handler resends them.
     if (!socket.connected) return;
+    if (entry.conversationId === DRAFT) return startWith(entry);
     const { conversationId, clientId, body } = entry;
     let ack: EventAck<VisitorClientEvents, 'message:send'>;
     try {
@@ -130,6 +129,35 @@ export function createChatModel({
     } else {
       outbox.value = fail(outbox.value, clientId, ack.error.code);
     }
+  }
+
+  /**
+   * The first message starts the conversation. A retry keeps its clientId, so the hub
+   * hands back what the first attempt made; a refusal keeps the text with Retry.
+   */
+  async function startWith(entry: PendingMessage): Promise<void> {
+    const department = topic.value;
+    if (!department) return;
+    let ack: EventAck<VisitorClientEvents, 'conversation:start'>;
+    try {
+      ack = await request(socket, 'conversation:start', {
+        department,
+        clientId: entry.clientId,
+        body: entry.body,
+      });
+    } catch {
+      if (socket.connected) setTimeout(() => resendIfPending(entry.clientId), RESEND_MS);
+      return;
+    }
+    if (!ack.ok) {
+      outbox.value = fail(outbox.value, entry.clientId, ack.error.code);
+      return;
+    }
+    batch(() => {
+      topic.value = null;
+      show(ack.conversation);
+      accept([ack.message]);
+    });
   }
 
   function resendIfPending(clientId: string): void {
@@ -240,37 +268,19 @@ export function createChatModel({
     status,
     canWrite,
     agentTyping,
-    starting,
-    startFailed,
+    topic,
 
-    async start(department: string): Promise<void> {
-      if (starting.value) return;
-      const clientId = startIds.get(department) ?? nanoid();
-      startIds.set(department, clientId);
-      batch(() => {
-        starting.value = department;
-        startFailed.value = null;
-      });
-      try {
-        const ack = await request(socket, 'conversation:start', { department, clientId });
-        if (ack.ok) {
-          startIds.delete(department);
-          show(ack.conversation);
-        } else {
-          startFailed.value = t(errorKey(ack.error.code));
-        }
-      } catch {
-        startFailed.value = t('startFailed');
-      } finally {
-        starting.value = null;
-      }
+    /** Picks the topic; nothing reaches the hub until the first message. */
+    start(department: string): void {
+      topic.value = department;
     },
 
     send(body: string): void {
       const shown = conversation.value;
-      if (!shown) return;
+      if (!shown && !topic.value) return;
       if (typing.stop()) emitTyping(false);
-      const entry = { conversationId: shown.id, clientId: nanoid(), body, createdAt: now() };
+      const conversationId = shown?.id ?? DRAFT;
+      const entry = { conversationId, clientId: nanoid(), body, createdAt: now() };
       outbox.value = enqueue(outbox.value, entry);
       const added = outbox.value[outbox.value.length - 1];
       if (added) void deliver(added);

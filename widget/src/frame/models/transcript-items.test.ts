@@ -24,7 +24,7 @@ const pending = (clientId: string, conversationId = 'c1'): PendingMessage => ({
 const conv = (id: string, createdAt: number, over: Partial<Conversation> = {}): Conversation => ({
   id,
   department: 'pre_sales',
-  status: 'waiting',
+  status: 'queued',
   visitorId: 'v',
   visitorName: null,
   visitorHandle: '4F2A',
@@ -35,6 +35,10 @@ const conv = (id: string, createdAt: number, over: Partial<Conversation> = {}): 
   resolvedAt: null,
   lastSeq: 0,
   lastMessage: null,
+  vip: false,
+  queuedAt: null,
+  firstResponseDueAt: null,
+  resolutionDueAt: null,
   ...over,
 });
 

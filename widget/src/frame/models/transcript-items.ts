@@ -38,7 +38,7 @@ export function statusLine(conversation: Conversation | null): StatusLine {
   if (conversation.status === 'assigned' && conversation.assigneeName) {
     return { key: 'joined', name: conversation.assigneeName };
   }
-  if (conversation.status === 'waiting') return { key: 'waiting' };
+  if (conversation.status === 'queued') return { key: 'waiting' };
   return null;
 }
 

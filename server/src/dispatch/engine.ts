@@ -1,0 +1,218 @@
+/**
+ * Runs routing against the store: load the state an event needs, ask the pure
+ * `route()`, write its outcome (rows and event log) in one transaction, and keep the
+ * one timer armed for the next moment routing wants to be asked again. Outcomes are
+ * applied one at a time, so each starts from the last one's state; with several hubs
+ * one routing writer per department will hold a lease instead.
+ */
+import type { EventActor, Department as SharedDepartment } from '@switchboard/shared';
+import { permits } from '../policy/policy.ts';
+import {
+  type Agent,
+  type Availability,
+  availability,
+  DEFAULT_ROUTING_CONFIG,
+  type Department,
+  type LogEntry,
+  type Conversation as Routed,
+  type RouteResult,
+  type RoutingConfig,
+  type RoutingEvent,
+  type RoutingState,
+  route,
+} from '../routing/index.ts';
+import type { NewConversation } from '../store/conversations.ts';
+import type { EventDraft } from '../store/events.ts';
+import type { NewMessage } from '../store/messages.ts';
+import type { RoutingRecord, RoutingStore } from '../store/routing.ts';
+import type { Presence } from './presence.ts';
+
+/** Setting a timeout further out than this overflows it (Node fires it at once). */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+export interface EngineDeps {
+  store: { routing: RoutingStore };
+  presence: Presence;
+  now: () => number;
+  config?: Partial<RoutingConfig>;
+  onError: (error: unknown) => void;
+}
+
+/** What the caller adds to an event: a conversation it creates, a left message's sender. */
+export interface RunOptions {
+  created?: { conversation: NewConversation; message: Omit<NewMessage, 'conversationId'> };
+  sender?: { name: string; email: string };
+}
+
+export interface Outcome {
+  result: RouteResult;
+  /** The changed conversations as clients see them, after the write. */
+  written: Awaited<ReturnType<RoutingStore['apply']>>;
+  /** Whose each loaded conversation is: the visitor to tell about it. */
+  visitorOf: ReadonlyMap<string, string>;
+  /** Roles of the agents, for who keeps following a conversation handed on. */
+  roleOf: ReadonlyMap<string, string>;
+}
+
+export function createRoutingEngine({ store, presence, now, config, onError }: EngineDeps) {
+  const routingConfig: RoutingConfig = { ...DEFAULT_ROUTING_CONFIG, ...config };
+  let last: Promise<unknown> = Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+
+  function arm(wakeAt: number | null): void {
+    clearTimeout(timer);
+    timer = undefined;
+    if (wakeAt === null || closed) return;
+    const delay = Math.min(MAX_TIMEOUT_MS, Math.max(0, wakeAt - now()));
+    timer = setTimeout(() => void run({ type: 'tick' }).catch(onError), delay);
+    timer.unref?.();
+  }
+
+  async function runNow(event: RoutingEvent, options: RunOptions): Promise<Outcome> {
+    const at = now();
+    const record = await store.routing.load(named(event));
+    const { state, names, visitors } = buildState(record, presence, routingConfig);
+    const result = route(state, event, at);
+    // A refused event changes nothing of its own, but what fell due still applies.
+    const created = result.refusal ? undefined : options.created;
+    const events = result.decisions.flatMap((d) =>
+      'log' in d
+        ? [{ conversationId: d.log.conversationId, event: draft(d.log, names, visitors, options) }]
+        : [],
+    );
+    const agents = result.changed.agents.map((a) => ({
+      id: a.id,
+      status: a.status,
+      lastAssignedAt: a.lastAssignedAt,
+    }));
+    const written =
+      created || events.length > 0 || result.changed.conversations.length > 0 || agents.length > 0
+        ? await store.routing.apply(
+            { created, conversations: result.changed.conversations, agents, events },
+            at,
+          )
+        : { conversations: [], message: null };
+    arm(result.wakeAt);
+    const visitorOf = new Map([...visitors].map(([id, v]) => [id, v.id]));
+    const roleOf = new Map(record.agents.map((a) => [a.profile.id, a.profile.role]));
+    return { result, written, visitorOf, roleOf };
+  }
+
+  /** Applies one event after the ones before it have been written. */
+  function run(event: RoutingEvent, options: RunOptions = {}): Promise<Outcome> {
+    const outcome = last.then(() => runNow(event, options));
+    last = outcome.catch(() => undefined);
+    return outcome;
+  }
+
+  return {
+    run,
+    /** Chat, or leave-a-message, for a department now; null for an unknown one. */
+    async availability(departmentId: string): Promise<Availability | null> {
+      const { state } = buildState(await store.routing.load([]), presence, routingConfig);
+      const department = state.departments.get(departmentId);
+      return department ? availability(state, department, now()) : null;
+    },
+    /** Stops the timer; outcomes already asked for still complete. */
+    async close(): Promise<void> {
+      closed = true;
+      clearTimeout(timer);
+      await last;
+    },
+  };
+}
+
+export type RoutingEngine = ReturnType<typeof createRoutingEngine>;
+
+/** The resolved conversation an event names must be loaded too (a reopen, a retry). */
+function named(event: RoutingEvent): string[] {
+  return 'conversationId' in event ? [event.conversationId] : [];
+}
+
+/** Routing decides by a department's settings; its names are for people. */
+export function routingDepartment({ name: _, ...settings }: SharedDepartment): Department {
+  return settings;
+}
+
+function buildState(record: RoutingRecord, presence: Presence, config: RoutingConfig) {
+  const conversations = new Map<string, Routed>();
+  const visitors = new Map<string, { id: string; name: string | null }>();
+  const open = new Map<string, number>();
+  for (const r of record.conversations) {
+    conversations.set(r.conversation.id, r.conversation);
+    visitors.set(r.conversation.id, { id: r.visitorId, name: r.visitorName });
+    const holder = r.conversation.state === 'assigned' ? r.conversation.assigneeId : null;
+    if (holder) open.set(holder, (open.get(holder) ?? 0) + 1);
+  }
+  const agents = new Map<string, Agent>();
+  const names = new Map<string, string>();
+  for (const { profile, status, lastAssignedAt } of record.agents) {
+    names.set(profile.id, profile.name);
+    agents.set(profile.id, {
+      id: profile.id,
+      status,
+      departments: profile.departments,
+      // Whether a role may hold chats at all (QA may not) is the policy's; routing
+      // then never gives them one.
+      capacity: permits(profile.role, 'conversation:hold') ? profile.capacity : 0,
+      open: open.get(profile.id) ?? 0,
+      lastAssignedAt,
+      disconnectedAt: presence.disconnectedAt(profile.id),
+      disabled: profile.disabled,
+    });
+  }
+  const departments = new Map(record.departments.map((d) => [d.id, routingDepartment(d)]));
+  const state: RoutingState = { config, departments, agents, conversations };
+  return { state, names, visitors };
+}
+
+/** A routing log entry as the event log stores it, with the names routing cannot know. */
+function draft(
+  entry: LogEntry,
+  names: ReadonlyMap<string, string>,
+  visitors: ReadonlyMap<string, { id: string; name: string | null }>,
+  options: RunOptions,
+): EventDraft {
+  const visitor = visitors.get(entry.conversationId) ??
+    (options.created && { id: options.created.conversation.visitorId, name: null }) ?? {
+      id: null,
+      name: null,
+    };
+  const actor: EventActor =
+    entry.actor.kind === 'system'
+      ? { kind: 'system', id: null, name: null }
+      : entry.actor.kind === 'visitor'
+        ? { kind: 'visitor', id: visitor.id, name: visitor.name }
+        : { kind: 'agent', id: entry.actor.id, name: names.get(entry.actor.id) ?? null };
+  switch (entry.type) {
+    case 'assigned':
+      return {
+        type: entry.type,
+        actor,
+        data: { ...entry.data, agentName: names.get(entry.data.agentId) ?? '' },
+      };
+    case 'message_left':
+      return {
+        type: entry.type,
+        actor,
+        data: { name: options.sender?.name ?? '', email: options.sender?.email ?? '' },
+      };
+    case 'queued':
+      return { type: entry.type, actor, data: entry.data };
+    case 'transferred':
+      return { type: entry.type, actor, data: entry.data };
+    case 'requeued':
+      return { type: entry.type, actor, data: entry.data };
+    case 'left_queue':
+      return { type: entry.type, actor, data: entry.data };
+    case 'sla_warning':
+      return { type: entry.type, actor, data: entry.data };
+    case 'sla_breached':
+      return { type: entry.type, actor, data: entry.data };
+    case 'resolved':
+      return { type: entry.type, actor, data: entry.data };
+    case 'reopened':
+      return { type: entry.type, actor, data: entry.data };
+  }
+}
