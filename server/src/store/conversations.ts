@@ -84,7 +84,7 @@ export interface ConversationStore {
   /**
    * The agent's inbox, most recently updated first (a message counts as an update):
    * open conversations assigned to the agent, conversations waiting in the given
-   * departments, and the agent's `resolvedLimit` most recently resolved ones.
+   * departments, and the `resolvedLimit` most recently resolved ones the agent held last.
    */
   listForAgent(
     agentId: string,

@@ -1,7 +1,7 @@
 import type { Message } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
 import type { AppendResult } from '../messages.ts';
-import { DEPT, queued, seeded, world } from './fixtures.ts';
+import { resolveWrite, seeded, startWrite, world } from './fixtures.ts';
 import type { ContractContext } from './index.ts';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -21,7 +21,7 @@ export function concurrencyContract({ open, peer }: ContractContext): void {
   }
 
   describe('concurrent writers', () => {
-    it('give concurrent appends to one conversation seqs 1..N, gap-free and unique', async () => {
+    it('give concurrent appends to one conversation seqs 2..N+1, gap-free and unique', async () => {
       const { one, two } = await twoHubs();
       const rounds = 5;
       const perRound = 60;
@@ -49,22 +49,24 @@ export function concurrencyContract({ open, peer }: ContractContext): void {
         else stored.set(r.message.clientId, r.message);
       }
       expect(results.filter((r) => r.ok && !r.duplicate)).toHaveLength(n);
+      // Seq 1 is the visitor's first message, written with the conversation.
       const seqs = [...stored.values()].map((m) => m.seq).sort((a, b) => a - b);
-      expect(seqs).toEqual(range(n));
-      expect((await one.seqs('c1')).map(([seq]) => seq)).toEqual(range(n));
-      expect((await two.store.conversations.get('c1'))?.lastSeq).toBe(n);
+      expect(seqs).toEqual(range(n).map((i) => i + 1));
+      expect((await one.seqs('c1')).map(([seq]) => seq)).toEqual(range(n + 1));
+      expect((await two.store.conversations.get('c1'))?.lastSeq).toBe(n + 1);
     });
 
     it('store exactly the appends it acks when a resolve races them', async () => {
       const { one, two } = await twoHubs();
+      const row = await one.row('c1');
       const sends = range(100).map((i) => (i % 2 ? one : two).says('c1', `m${i}`));
-      const resolved = one.resolve('c1', 9);
+      const resolved = one.store.routing.apply(resolveWrite(row, 9), 9);
       const later = range(100).map((i) => (i % 2 ? two : one).says('c1', `late${i}`));
       const results = await Promise.all([...sends, ...later]);
       // The resolve returns the conversation as it committed: the last message it let
       // in is the last there will ever be.
-      const lastSeq = (await resolved)?.conversation.lastSeq;
-      const acked: string[] = [];
+      const [conversation] = (await resolved).conversations;
+      const acked: string[] = ['c1'];
       for (const r of results) {
         if (r.ok) acked.push(r.message.clientId);
         else expect(r.code).toBe('conversation_closed');
@@ -72,47 +74,26 @@ export function concurrencyContract({ open, peer }: ContractContext): void {
       const transcript = await two.seqs('c1');
       expect(transcript.map(([, clientId]) => clientId).sort()).toEqual(acked.sort());
       expect(transcript.map(([seq]) => seq)).toEqual(range(acked.length));
-      expect(lastSeq).toBe(acked.length);
+      expect(conversation).toMatchObject({ status: 'resolved', lastSeq: acked.length });
     });
 
-    it('never assign a conversation twice when two agents on two hubs claim it', async () => {
+    it('create once when one start is written through both hubs at once', async () => {
       const { one, two } = await twoHubs();
-      const ids = range(20).map((i) => `q${i}`);
-      for (const id of ids) await one.start(id, 2);
-      const claims = await Promise.all(
-        ids.flatMap((id) => [one.assign(id, 'a1', 3), two.assign(id, 'a2', 3)]),
+      // The same visitor's clientId under ten new ids, as retries racing on two hubs.
+      const results = await Promise.allSettled(
+        range(10).map((i) =>
+          (i % 2 ? one : two).store.routing.apply(startWrite(`s${i}`, 2, { clientId: 'same' }), 2),
+        ),
       );
-      const winners = claims.flat().map((change) => change.conversation);
-      expect(winners.map((c) => c.id).sort()).toEqual([...ids].sort());
-      for (const c of winners) {
-        expect(await two.store.conversations.get(c.id)).toMatchObject({
-          status: 'assigned',
-          assigneeId: c.assigneeId,
-        });
-      }
-    });
-
-    it('resolve once when two hubs resolve together', async () => {
-      const { one, two } = await twoHubs();
-      const results = await Promise.all([
-        one.resolve('c1', 5),
-        two.resolve('c1', 6),
-        one.resolve('c1', 7),
-      ]);
-      expect(results.filter((r) => r !== null)).toHaveLength(1);
-    });
-
-    it('start once when a start is retried through both hubs at once', async () => {
-      const { one, two } = await twoHubs();
-      const start = (hub: typeof one, id: string) =>
-        hub.store.conversations.start(
-          { id, siteId: 's', visitorId: 'V1', clientId: 'same', department: DEPT },
-          2,
-          [queued()],
-        );
-      const results = await Promise.all(range(10).map((i) => start(i % 2 ? one : two, `s${i}`)));
-      expect(results.filter((r) => r.created)).toHaveLength(1);
-      expect(new Set(results.map((r) => r.conversation.id)).size).toBe(1);
+      const created = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      expect(created).toHaveLength(1);
+      const id = created[0]?.message?.conversationId;
+      expect((await two.store.conversations.byClientId('V1', 'same'))?.id).toBe(id);
+      // The losers left nothing: no conversation, message or event.
+      const all = await one.store.conversations.listForVisitor('V1');
+      expect(all.map((c) => c.id).sort()).toEqual(['c1', id].sort());
+      const events = await one.store.events.since(0, 100);
+      expect(events.events.map((e) => e.conversationId).sort()).toEqual(['c1', id].sort());
     });
 
     it('keep everything acked across a restart, and carry on from it', async () => {
@@ -120,14 +101,17 @@ export function concurrencyContract({ open, peer }: ContractContext): void {
       await one.start('c1', 1);
       await Promise.all(range(10).map((i) => one.says('c1', `m${i}`)));
       await one.assign('c1', 'a1', 5);
+      const before = await one.row('c1');
       await one.store.close();
       const again = world(await peer(one.store));
       expect(await again.store.conversations.get('c1')).toMatchObject({
         status: 'assigned',
         assigneeId: 'a1',
-        lastSeq: 10,
+        lastSeq: 11,
       });
-      expect(await again.says('c1', 'next')).toMatchObject({ message: { seq: 11 } });
+      expect(await again.row('c1')).toEqual(before);
+      expect(await again.store.routing.status('a1')).toBe('online');
+      expect(await again.says('c1', 'next')).toMatchObject({ message: { seq: 12 } });
     });
   });
 }

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { claim, DEPT, OTHER_DEPT, queued, seeded } from './fixtures.ts';
+import { DEPT, OTHER_DEPT, seeded, startWrite } from './fixtures.ts';
 import type { ContractContext } from './index.ts';
 
-/** The conversation lifecycle and the lists built on it. */
+/** Conversations as clients read them, and the lists built on them. */
 export function conversationsContract({ open }: ContractContext): void {
   describe('conversations', () => {
-    it('start one waiting, empty conversation', async () => {
+    it('read a started conversation as clients see it', async () => {
       const { store, start } = await seeded(open);
-      const { conversation, created } = await start('c1', 1);
-      expect(created).toBe(true);
-      expect(conversation).toEqual({
+      await start('c1', 1, { body: 'hi there' });
+      expect(await store.conversations.get('c1')).toEqual({
         id: 'c1',
         department: DEPT,
         status: 'queued',
@@ -21,89 +20,52 @@ export function conversationsContract({ open }: ContractContext): void {
         createdAt: 1,
         updatedAt: 1,
         resolvedAt: null,
-        lastSeq: 0,
-        lastMessage: null,
+        lastSeq: 1,
+        lastMessage: { seq: 1, author: 'visitor', body: 'hi there', createdAt: 1 },
+        vip: false,
+        queuedAt: 1,
+        firstResponseDueAt: null,
+        resolutionDueAt: null,
       });
-      expect(await store.conversations.get('c1')).toEqual(conversation);
       expect(await store.conversations.get('nope')).toBeNull();
     });
 
-    it('start once per (visitor, clientId), whatever a retry names', async () => {
-      const { store } = await seeded(open);
+    it('start once per (visitor, clientId): a second start with it writes nothing', async () => {
+      const { store, start, seqs } = await seeded(open);
       await store.visitors.create('V2', 's', 'hash-V2', 0);
-      const start = (id: string, visitorId: string, department: string) =>
-        store.conversations.start({ id, siteId: 's', visitorId, clientId: 'x', department }, 1, [
-          queued(department, visitorId),
-        ]);
-      const first = await start('c1', 'V1', DEPT);
-      const retry = await start('c2', 'V1', OTHER_DEPT);
-      expect(retry).toEqual({ conversation: first.conversation, created: false, events: [] });
+      await start('c1', 1, { clientId: 'x' });
+      const first = await store.conversations.byClientId('V1', 'x');
+      expect(first?.id).toBe('c1');
+      await expect(
+        start('c2', 2, { clientId: 'x', department: OTHER_DEPT, body: 'again' }),
+      ).rejects.toThrow();
       expect(await store.conversations.get('c2')).toBeNull();
+      expect(await store.events.list('c2')).toEqual([]);
+      expect(await store.conversations.byClientId('V1', 'x')).toEqual(first);
+      expect(await seqs('c1')).toEqual([[1, 'x']]);
       // Another visitor's clientId is theirs alone.
-      expect((await start('c3', 'V2', DEPT)).created).toBe(true);
+      await start('c3', 3, { clientId: 'x', visitorId: 'V2' });
+      expect((await store.conversations.byClientId('V2', 'x'))?.id).toBe('c3');
+      expect(await store.conversations.byClientId('V2', 'y')).toBeNull();
     });
 
-    it('refuse to start for an unknown department or visitor, writing nothing', async () => {
+    it('refuse to start for an unknown department, visitor or site, writing nothing', async () => {
       const { store, start } = await seeded(open);
       await expect(start('c1', 1, { department: 'nope' })).rejects.toThrow();
       await expect(start('c2', 1, { visitorId: 'nobody' })).rejects.toThrow();
-      expect(await store.conversations.get('c1')).toBeNull();
-      expect(await store.conversations.get('c2')).toBeNull();
+      const elsewhere = startWrite('c3', 1);
+      if (elsewhere.created) elsewhere.created.conversation.siteId = 'nowhere';
+      await expect(store.routing.apply(elsewhere, 1)).rejects.toThrow();
+      for (const id of ['c1', 'c2', 'c3']) {
+        expect(await store.conversations.get(id)).toBeNull();
+        expect(await store.messages.after(id, 0, 10, true)).toEqual([]);
+        expect(await store.events.list(id)).toEqual([]);
+      }
       expect(await store.conversations.listForVisitor('V1')).toEqual([]);
     });
 
-    it('assign only what is still waiting, returning those assigned in order', async () => {
-      const { store, start, assign, resolve } = await seeded(open);
-      for (const [i, id] of ['c1', 'c2', 'c3', 'c4'].entries()) await start(id, i);
-      await assign('c2', 'a2', 5);
-      await resolve('c3', 6);
-      const assigned = await store.conversations.assignWaiting(
-        [
-          claim('c4', 'a1'),
-          claim('c2', 'a1'),
-          claim('c3', 'a1'),
-          claim('nope', 'a1'),
-          claim('c1', 'a2'),
-        ],
-        7,
-      );
-      expect(assigned.map(({ conversation: c }) => [c.id, c.assigneeId])).toEqual([
-        ['c4', 'a1'],
-        ['c1', 'a2'],
-      ]);
-      expect(assigned[0]?.conversation).toMatchObject({
-        status: 'assigned',
-        assigneeName: 'Ann',
-        updatedAt: 7,
-      });
-      expect(await store.conversations.get('c2')).toMatchObject({ assigneeId: 'a2', updatedAt: 5 });
-      expect(await store.conversations.get('c3')).toMatchObject({
-        status: 'resolved',
-        assigneeId: null,
-      });
-    });
-
-    it('resolve once: a repeat or a missing conversation changes nothing', async () => {
-      const { store, start, assign, resolve } = await seeded(open);
-      await start('c1', 1);
-      await start('c2', 2);
-      await assign('c1', 'a1', 3);
-      const resolved = (await resolve('c1', 4))?.conversation;
-      expect(resolved).toMatchObject({
-        status: 'resolved',
-        assigneeId: 'a1',
-        resolvedAt: 4,
-        updatedAt: 4,
-      });
-      expect(await resolve('c1', 5)).toBeNull();
-      expect(await store.conversations.get('c1')).toEqual(resolved);
-      // Waiting conversations may be resolved too (a supervisor closing spam).
-      expect((await resolve('c2', 6))?.conversation).toMatchObject({ resolvedAt: 6 });
-      expect(await resolve('nope', 7)).toBeNull();
-    });
-
     it('give the facts a decision needs, as get has them, through every status', async () => {
-      const { store, start, assign, resolve } = await seeded(open);
+      const { store, row, start, assign, resolve } = await seeded(open);
       expect(await store.conversations.facts('c1')).toBeNull();
       await start('c1', 1);
       const facts = async () => {
@@ -115,30 +77,17 @@ export function conversationsContract({ open }: ContractContext): void {
           status: c?.status,
           assigneeId: c?.assigneeId,
         });
-        return c?.status;
+        return [c?.status, c?.assigneeId];
       };
-      expect(await facts()).toBe('queued');
+      expect(await facts()).toEqual(['queued', null]);
       await assign('c1', 'a1', 2);
-      expect(await facts()).toBe('assigned');
+      expect(await facts()).toEqual(['assigned', 'a1']);
       await resolve('c1', 3);
-      expect(await facts()).toBe('resolved');
-    });
-
-    it('snapshot what routing needs: the queue and open loads', async () => {
-      const { store, start, assign, resolve } = await seeded(open);
-      for (const [i, id] of ['c1', 'c2', 'c3', 'c4', 'c5'].entries()) await start(id, i + 1);
-      await assign('c1', 'a1', 10);
-      await assign('c2', 'a1', 11);
-      await assign('c3', 'a2', 12);
-      await resolve('c2', 13);
-      await resolve('c3', 14);
-      const snapshot = await store.conversations.routingSnapshot();
-      expect(snapshot.waiting.sort((a, b) => a.queuedAt - b.queuedAt)).toEqual([
-        { id: 'c4', department: DEPT, queuedAt: 4 },
-        { id: 'c5', department: DEPT, queuedAt: 5 },
-      ]);
-      // Resolved chats count for no one, however recently assigned.
-      expect([...snapshot.loads]).toEqual([['a1', { load: 1, lastAssignedAt: 10 }]]);
+      expect(await facts()).toEqual(['resolved', null]);
+      const pending = { ...(await row('c1')), state: 'pending' as const, department: OTHER_DEPT };
+      await store.routing.apply({ conversations: [pending], agents: [], events: [] }, 4);
+      expect(await facts()).toEqual(['pending', null]);
+      expect((await store.conversations.facts('c1'))?.department).toBe(OTHER_DEPT);
     });
 
     it("list a visitor's own conversations, newest first", async () => {
@@ -163,12 +112,15 @@ export function conversationsContract({ open }: ContractContext): void {
       await start('done1', 5);
       await start('done2', 6);
       await start('done3', 7);
+      await start('bobsDone', 8);
       await assign('mine', 'a1', 10);
       await assign('bobs', 'a2', 11);
       for (const [i, id] of ['done1', 'done2', 'done3'].entries()) {
         await assign(id, 'a1', 12 + i);
         await resolve(id, 20 + i);
       }
+      await assign('bobsDone', 'a2', 15);
+      await resolve('bobsDone', 30);
       const inbox = async (departments: string[], resolvedLimit?: number) =>
         (await store.conversations.listForAgent('a1', departments, resolvedLimit)).map((c) => c.id);
       expect(await inbox([DEPT])).toEqual(['done3', 'done2', 'done1', 'mine', 'queued']);
@@ -180,17 +132,20 @@ export function conversationsContract({ open }: ContractContext): void {
   describe('conversation lists', () => {
     it('never show a note as the last message', async () => {
       const { store, start, says, agent, assign } = await seeded(open);
-      await start('c1', 1);
+      await start('c1', 1, { body: 'first' });
       await says('c1', 'only a note', agent('a1', 'note'), 2);
-      expect(await store.conversations.get('c1')).toMatchObject({ lastSeq: 1, lastMessage: null });
+      expect(await store.conversations.get('c1')).toMatchObject({
+        lastSeq: 2,
+        lastMessage: { seq: 1, body: 'first' },
+      });
       await says('c1', 'hi', {}, 3);
       await assign('c1', 'a1', 4);
       await says('c1', 'hello', agent('a1'), 5);
       await says('c1', 'psst', agent('a1', 'note'), 6);
       await says('c1', 'psst again', agent('a1', 'note'), 7);
       expect(await store.conversations.get('c1')).toMatchObject({
-        lastSeq: 5,
-        lastMessage: { seq: 3, author: 'agent', body: 'hello', createdAt: 5 },
+        lastSeq: 6,
+        lastMessage: { seq: 4, author: 'agent', body: 'hello', createdAt: 5 },
       });
       expect((await store.conversations.listForVisitor('V1'))[0]?.lastMessage?.body).toBe('hello');
     });
@@ -202,7 +157,7 @@ export function conversationsContract({ open }: ContractContext): void {
       await says('c1', 'long', { body }, 2);
       expect((await store.conversations.get('c1'))?.lastMessage?.body).toBe(`${'a'.repeat(139)}…`);
       // The transcript keeps it whole.
-      expect((await store.messages.after('c1', 0, 1, false))[0]?.body).toBe(body);
+      expect((await store.messages.after('c1', 1, 1, false))[0]?.body).toBe(body);
     });
 
     it("take updatedAt from the newest message or the conversation's own change", async () => {

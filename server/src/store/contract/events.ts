@@ -1,12 +1,17 @@
 import type { ConversationEvent } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
+import type { EventDraft } from '../events.ts';
+import type { RoutingWrite } from '../routing.ts';
 import {
   agentActor,
+  assignWrite,
   DEPT,
   OTHER_DEPT,
   queued,
+  resolveWrite,
   SYSTEM,
   seeded,
+  startWrite,
   visitorActor,
   world,
 } from './fixtures.ts';
@@ -15,15 +20,28 @@ import type { ContractContext } from './index.ts';
 /** [seq, type] of each of the conversation's events. */
 const shape = (events: ConversationEvent[]) => events.map((e) => [e.seq, e.type]);
 
+const warning = (dueAt: number): EventDraft => ({
+  type: 'sla_warning',
+  actor: SYSTEM,
+  data: { target: 'first_response', dueAt },
+});
+
+/** A write of events alone, each for its conversation. */
+const eventsOnly = (...events: [string, EventDraft][]): RoutingWrite => ({
+  conversations: [],
+  agents: [],
+  events: events.map(([conversationId, event]) => ({ conversationId, event })),
+});
+
 /**
- * The conversation event log: each state change leaves exactly its events, in the
- * same transaction; a refused or failed one leaves none; order is kept.
+ * The conversation event log: each routing outcome leaves exactly its events, in the
+ * same transaction; a failed one leaves none; order is kept.
  */
 export function eventsContract({ open, peer }: ContractContext): void {
   describe('conversation events', () => {
-    it('record what a start is given, once, and nothing for a retry', async () => {
+    it('write the events an outcome is given, in order, at its time', async () => {
       const { store, start } = await seeded(open);
-      const { events } = await start('c1', 3);
+      await start('c1', 3);
       const expected: ConversationEvent = {
         conversationId: 'c1',
         seq: 1,
@@ -32,33 +50,62 @@ export function eventsContract({ open, peer }: ContractContext): void {
         actor: visitorActor(),
         data: { department: DEPT },
       };
-      expect(events).toEqual([expected]);
-      expect((await start('c1', 4)).events).toEqual([]);
       expect(await store.events.list('c1')).toEqual([expected]);
+      await store.routing.apply(eventsOnly(['c1', warning(10)], ['c1', warning(11)]), 4);
+      expect((await store.events.list('c1')).map((e) => [e.seq, e.type, e.data, e.at])).toEqual([
+        [1, 'queued', { department: DEPT }, 3],
+        [2, 'sla_warning', { target: 'first_response', dueAt: 10 }, 4],
+        [3, 'sla_warning', { target: 'first_response', dueAt: 11 }, 4],
+      ]);
 
-      // A start may record nothing (routing will queue on the first message) or more.
-      const quiet = { id: 'c2', siteId: 's', visitorId: 'V1', clientId: 'c2', department: DEPT };
-      expect((await store.conversations.start(quiet, 5, [])).events).toEqual([]);
+      // An outcome may record nothing of a conversation it creates, or several things.
+      await store.routing.apply({ ...startWrite('c2', 5), events: [] }, 5);
       expect(await store.events.list('c2')).toEqual([]);
-      const busy = { ...quiet, id: 'c3', clientId: 'c3' };
-      await store.conversations.start(busy, 6, [queued(), queued(OTHER_DEPT)]);
+      const busy = startWrite('c3', 6);
+      busy.events = [
+        { conversationId: 'c3', event: queued() },
+        { conversationId: 'c1', event: warning(12) },
+        { conversationId: 'c3', event: queued(OTHER_DEPT) },
+      ];
+      await store.routing.apply(busy, 6);
       expect((await store.events.list('c3')).map((e) => [e.seq, e.type, e.data, e.at])).toEqual([
         [1, 'queued', { department: DEPT }, 6],
         [2, 'queued', { department: OTHER_DEPT }, 6],
       ]);
+      expect(shape(await store.events.list('c1')).at(-1)).toEqual([4, 'sla_warning']);
       expect(await store.events.list('nope')).toEqual([]);
     });
 
-    it('record an assignment with the agent, how and by whom; a skipped one not at all', async () => {
-      const { store, start, assign } = await seeded(open);
+    it('store each event as drafted: who, how, and the names as they were', async () => {
+      const { store, row, start, assign, resolve } = await seeded(open);
       await start('c1', 1);
       await start('c2', 2);
-      const [claimed] = await assign('c1', 'a1', 5);
-      const [auto] = await store.conversations.assignWaiting(
-        [{ conversationId: 'c2', agentId: 'a2', by: 'auto', actor: SYSTEM }],
-        6,
+      await assign('c1', 'a1', 5);
+      await assign('c2', 'a2', 6, 'auto');
+      // A supervisor (a2 here) resolves a1's chat.
+      await resolve('c1', 7, agentActor('a2'));
+      const transfer: EventDraft = {
+        type: 'transferred',
+        actor: agentActor('a2'),
+        data: {
+          fromAgentId: 'a2',
+          fromDepartment: DEPT,
+          toDepartment: OTHER_DEPT,
+          toAgentId: null,
+          note: '请跟进 → tech',
+        },
+      };
+      const moved = { ...(await row('c2')), department: OTHER_DEPT, state: 'queued' as const };
+      await store.routing.apply(
+        {
+          conversations: [{ ...moved, assigneeId: null, transferredFrom: 'a2' }],
+          agents: [],
+          events: [{ conversationId: 'c2', event: transfer }],
+        },
+        8,
       );
-      expect(claimed?.events).toEqual([
+      expect(await store.events.list('c1')).toEqual([
+        { conversationId: 'c1', seq: 1, at: 1, ...queued() },
         {
           conversationId: 'c1',
           seq: 2,
@@ -67,70 +114,50 @@ export function eventsContract({ open, peer }: ContractContext): void {
           actor: agentActor('a1'),
           data: { agentId: 'a1', agentName: 'Ann', by: 'claim' },
         },
-      ]);
-      expect(auto?.events).toMatchObject([
-        { seq: 2, actor: SYSTEM, data: { agentId: 'a2', agentName: 'Bob', by: 'auto' } },
-      ]);
-      expect((await store.events.list('c1')).slice(1)).toEqual(claimed?.events);
-
-      // Taken already, or missing: no change, no event.
-      expect(await assign('c1', 'a2', 7)).toEqual([]);
-      expect(await assign('nope', 'a2', 7)).toEqual([]);
-      expect(shape(await store.events.list('c1'))).toEqual([
-        [1, 'queued'],
-        [2, 'assigned'],
-      ]);
-      // An agent who does not exist fails the change, event and all.
-      await start('c3', 8);
-      await expect(assign('c3', 'ghost', 9)).rejects.toThrow();
-      expect(await store.conversations.get('c3')).toMatchObject({ status: 'queued' });
-      expect(shape(await store.events.list('c3'))).toEqual([[1, 'queued']]);
-    });
-
-    it('record a resolve with who resolved it and who held it; a repeat not at all', async () => {
-      const { store, start, assign } = await seeded(open);
-      await start('c1', 1);
-      await start('c2', 2);
-      await assign('c1', 'a1', 3);
-      // A supervisor (a2 here) resolves a1's chat.
-      const resolved = await store.conversations.resolve('c1', 4, agentActor('a2'));
-      expect(resolved?.events).toEqual([
         {
           conversationId: 'c1',
           seq: 3,
           type: 'resolved',
-          at: 4,
+          at: 7,
           actor: agentActor('a2'),
           data: { assigneeId: 'a1' },
         },
       ]);
-      expect(await store.conversations.resolve('c1', 5, agentActor('a1'))).toBeNull();
-      expect(await store.conversations.resolve('nope', 5, agentActor('a1'))).toBeNull();
-      expect((await store.events.list('c1')).slice(2)).toEqual(resolved?.events);
-      // Resolved from the queue: nobody held it.
-      const fromQueue = await store.conversations.resolve('c2', 6, agentActor('a2'));
-      expect(fromQueue?.events).toMatchObject([{ seq: 2, data: { assigneeId: null } }]);
+      expect((await store.events.list('c2')).slice(1)).toEqual([
+        {
+          conversationId: 'c2',
+          seq: 2,
+          type: 'assigned',
+          at: 6,
+          actor: SYSTEM,
+          data: { agentId: 'a2', agentName: 'Bob', by: 'auto' },
+        },
+        { conversationId: 'c2', seq: 3, at: 8, ...transfer },
+      ]);
     });
 
-    it('leave no event of a failed change, nor twice one of a change beside it', async () => {
-      const { store, start, assign, resolve } = await seeded(open);
+    it('leave no event of a failed write, nor twice one of a write beside it', async () => {
+      const { store, row, start } = await seeded(open);
       await start('c1', 1);
       await start('c2', 2);
       await start('c5', 2);
+      const [c1, c2, c5] = await Promise.all([row('c1'), row('c2'), row('c5')]);
       const before = (await store.events.since(0, 100)).cursor;
       // All at once: a backend that commits them together must roll the failures back
-      // alone, and keep exactly one copy of each change that succeeds.
+      // alone, and keep exactly one copy of each write that succeeds.
       const outcomes = await Promise.allSettled([
-        resolve('c1', 3),
-        start('c3', 3, { department: 'nope' }),
-        assign('c2', 'a1', 3),
-        start('c4', 3, { visitorId: 'nobody' }),
-        assign('c5', 'ghost', 3),
+        store.routing.apply(resolveWrite(c1, 3), 3),
+        store.routing.apply(startWrite('c3', 3, { department: 'nope' }), 3),
+        store.routing.apply(assignWrite(c2, 'a1', 3), 3),
+        store.routing.apply(startWrite('c4', 3, { visitorId: 'nobody' }), 3),
+        store.routing.apply(assignWrite(c5, 'ghost', 3), 3),
+        store.routing.apply(eventsOnly(['c5', warning(9)], ['nope', warning(9)]), 3),
       ]);
       expect(outcomes.map((o) => o.status)).toEqual([
         'fulfilled',
         'rejected',
         'fulfilled',
+        'rejected',
         'rejected',
         'rejected',
       ]);
@@ -142,6 +169,7 @@ export function eventsContract({ open, peer }: ContractContext): void {
       expect(await store.events.list('c3')).toEqual([]);
       expect(await store.events.list('c4')).toEqual([]);
       expect(shape(await store.events.list('c5'))).toEqual([[1, 'queued']]);
+      expect(await row('c5')).toEqual(c5);
     });
 
     it("keep each conversation's order, and the log's order of commits", async () => {
@@ -206,31 +234,28 @@ export function eventsContract({ open, peer }: ContractContext): void {
       expect(queuedOnly.events.map((e) => e.at)).toEqual([0, 10, 20, 30]);
     });
 
-    it('keep event seqs gap-free when two hubs race changes to the same conversations', async () => {
+    it('keep event seqs gap-free when two hubs write to the same conversations at once', async () => {
       const one = await seeded(open);
       const two = world(await peer(one.store));
       const ids = Array.from({ length: 20 }, (_, i) => `c${i}`);
       await Promise.all(ids.map((id, i) => (i % 2 ? one : two).start(id, 1)));
       await Promise.all(
-        ids.flatMap((id) => [
-          one.assign(id, 'a1', 2),
-          two.assign(id, 'a2', 2),
-          one.resolve(id, 3),
-          two.resolve(id, 3),
-        ]),
+        ids.flatMap((id) =>
+          [one, two, one, two].map((hub, k) =>
+            hub.store.routing.apply(eventsOnly([id, warning(k)]), 2),
+          ),
+        ),
       );
       for (const id of ids) {
-        const c = await one.store.conversations.get(id);
         const events = await two.store.events.list(id);
-        expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
-        // The log tells the conversation's story: one queued, the one assignment that
-        // won (if the resolve did not come first), one resolve.
-        expect(events.map((e) => e.type)).toEqual(
-          c?.assigneeId ? ['queued', 'assigned', 'resolved'] : ['queued', 'resolved'],
-        );
-        const assigned = events.find((e) => e.type === 'assigned');
-        if (assigned?.type === 'assigned') expect(assigned.data.agentId).toBe(c?.assigneeId);
+        expect(events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+        expect(events.map((e) => e.type)).toEqual(['queued', ...Array(4).fill('sla_warning')]);
+        // Each write's event once: no copy lost or doubled under the race.
+        const dues = events.flatMap((e) => (e.type === 'sla_warning' ? [e.data.dueAt] : []));
+        expect(dues.sort()).toEqual([0, 1, 2, 3]);
       }
+      const all = await one.store.events.since(0, 1000);
+      expect(all.events).toHaveLength(ids.length * 5);
     });
 
     it('keep the log across a restart', async () => {
@@ -241,7 +266,12 @@ export function eventsContract({ open, peer }: ContractContext): void {
       await store.close();
       const again = world(await peer(store));
       expect(await again.store.events.list('c1')).toEqual(before);
-      expect((await again.resolve('c1', 3))?.events).toMatchObject([{ seq: 3 }]);
+      await again.resolve('c1', 3);
+      expect(shape(await again.store.events.list('c1'))).toEqual([
+        [1, 'queued'],
+        [2, 'assigned'],
+        [3, 'resolved'],
+      ]);
     });
   });
 }

@@ -12,18 +12,19 @@ export function messagesContract({ open }: ContractContext): void {
   }
 
   describe('messages', () => {
-    it('number messages 1, 2, 3 within a conversation and keep a retry once', async () => {
+    it('number messages on from the first one (seq 1) and keep a retry once', async () => {
       const { store, says, seqs } = await withConversation();
       const results = await Promise.all([says('c1', 'a'), says('c1', 'b'), says('c1', 'a')]);
-      expect(results.map((r) => r.ok && r.message.seq)).toEqual([1, 2, 1]);
+      expect(results.map((r) => r.ok && r.message.seq)).toEqual([2, 3, 2]);
       expect(results.map((r) => r.ok && r.duplicate)).toEqual([false, false, true]);
       expect(await seqs('c1')).toEqual([
-        [1, 'a'],
-        [2, 'b'],
+        [1, 'c1'],
+        [2, 'a'],
+        [3, 'b'],
       ]);
       const c = await store.conversations.get('c1');
-      expect(c?.lastSeq).toBe(2);
-      expect(c?.lastMessage).toMatchObject({ seq: 2, author: 'visitor', body: 'b' });
+      expect(c?.lastSeq).toBe(3);
+      expect(c?.lastMessage).toMatchObject({ seq: 3, author: 'visitor', body: 'b' });
     });
 
     it('return what a broadcast needs with a new message', async () => {
@@ -37,7 +38,7 @@ export function messagesContract({ open }: ContractContext): void {
       });
       expect(result.ok && result.message).toEqual({
         conversationId: 'c1',
-        seq: 1,
+        seq: 2,
         clientId: 'hi',
         author: 'visitor',
         authorName: null,
@@ -59,17 +60,18 @@ export function messagesContract({ open }: ContractContext): void {
         says('c1', 'a'),
         says('c1', 'c', agent('a1', 'note')),
       ]);
-      expect(batch.map((r) => r.ok && r.message.seq)).toEqual([1, 1, 2, 2, 3, 1, 3]);
-      expect(await says('c2', 'd')).toMatchObject({ message: { seq: 4 } });
-      expect(await says('c1', 'd')).toMatchObject({ message: { seq: 4 } });
-      const expected = [
-        [1, 'a'],
-        [2, 'b'],
-        [3, 'c'],
-        [4, 'd'],
+      expect(batch.map((r) => r.ok && r.message.seq)).toEqual([2, 2, 3, 3, 4, 2, 4]);
+      expect(await says('c2', 'd')).toMatchObject({ message: { seq: 5 } });
+      expect(await says('c1', 'd')).toMatchObject({ message: { seq: 5 } });
+      const expected = (first: string) => [
+        [1, first],
+        [2, 'a'],
+        [3, 'b'],
+        [4, 'c'],
+        [5, 'd'],
       ];
-      expect(await seqs('c1')).toEqual(expected);
-      expect(await seqs('c2')).toEqual(expected);
+      expect(await seqs('c1')).toEqual(expected('c1'));
+      expect(await seqs('c2')).toEqual(expected('c2'));
     });
 
     it('return the original for a duplicate clientId without taking a seq', async () => {
@@ -81,11 +83,12 @@ export function messagesContract({ open }: ContractContext): void {
         duplicate: true,
         message: first.ok ? first.message : null,
       });
-      expect(again.ok && again.message).toMatchObject({ seq: 1, body: 'first', createdAt: 4 });
-      expect(await says('c1', 'b')).toMatchObject({ message: { seq: 2 } });
+      expect(again.ok && again.message).toMatchObject({ seq: 2, body: 'first', createdAt: 4 });
+      expect(await says('c1', 'b')).toMatchObject({ message: { seq: 3 } });
       expect(await seqs('c1')).toEqual([
-        [1, 'a'],
-        [2, 'b'],
+        [1, 'c1'],
+        [2, 'a'],
+        [3, 'b'],
       ]);
     });
 
@@ -99,9 +102,9 @@ export function messagesContract({ open }: ContractContext): void {
       expect((await says('c1', 'bob notes', agent('a2', 'note'))).ok).toBe(true);
       // A visitor's read leaves every note out.
       const visitorView = await store.messages.after('c1', 0, 100, false);
-      expect(visitorView.map((m) => m.clientId)).toEqual(['hello']);
+      expect(visitorView.map((m) => m.clientId)).toEqual(['c1', 'hello']);
       const staffView = await store.messages.after('c1', 0, 100, true);
-      expect(staffView.map((m) => m.clientId)).toEqual(['note', 'hello', 'bob notes']);
+      expect(staffView.map((m) => m.clientId)).toEqual(['c1', 'note', 'hello', 'bob notes']);
     });
 
     it('refuse messages to resolved or missing conversations', async () => {
@@ -109,7 +112,9 @@ export function messagesContract({ open }: ContractContext): void {
       await resolve('c1', 9);
       expect(await says('c1', 'late')).toEqual({ ok: false, code: 'conversation_closed' });
       expect(await says('nope', 'x')).toEqual({ ok: false, code: 'not_found' });
-      expect(await store.messages.after('c1', 0, 10, true)).toEqual([]);
+      expect((await store.messages.after('c1', 0, 10, true)).map((m) => m.clientId)).toEqual([
+        'c1',
+      ]);
     });
 
     it("treat another visitor's conversation as missing, even for a known clientId", async () => {
@@ -124,7 +129,10 @@ export function messagesContract({ open }: ContractContext): void {
         ok: false,
         code: 'not_found',
       });
-      expect(await seqs('c1')).toEqual([[1, 'mine']]);
+      expect(await seqs('c1')).toEqual([
+        [1, 'c1'],
+        [2, 'mine'],
+      ]);
     });
 
     it("never hand a note or another sender's message back for a reused clientId", async () => {
@@ -152,8 +160,8 @@ export function messagesContract({ open }: ContractContext): void {
         says('c1', 'y', agent('a1', 'note')),
       ]);
       expect(refused).toEqual(Array(4).fill({ ok: false, code: 'invalid_payload' }));
-      expect(await says('c1', 'z')).toMatchObject({ message: { seq: 3 } });
-      expect((await store.conversations.get('c1'))?.lastSeq).toBe(3);
+      expect(await says('c1', 'z')).toMatchObject({ message: { seq: 4 } });
+      expect((await store.conversations.get('c1'))?.lastSeq).toBe(4);
     });
 
     it('hand a retry its original after the conversation is resolved', async () => {
@@ -165,16 +173,33 @@ export function messagesContract({ open }: ContractContext): void {
       expect(await says('c1', 'v')).toMatchObject({
         ok: true,
         duplicate: true,
-        message: { seq: 1, author: 'visitor', body: 'v' },
+        message: { seq: 2, author: 'visitor', body: 'v' },
       });
       expect(await says('c1', 'hi', agent('a1'))).toMatchObject({
         duplicate: true,
-        message: { seq: 2 },
+        message: { seq: 3 },
       });
       // Anyone else reusing a stored clientId is still refused as before.
       expect(await says('c1', 'hi')).toEqual({ ok: false, code: 'invalid_payload' });
       expect(await says('c1', 'new')).toEqual({ ok: false, code: 'conversation_closed' });
+      expect((await store.conversations.get('c1'))?.lastSeq).toBe(3);
+    });
+
+    it('hand a retry its original after the conversation is handed to someone else', async () => {
+      const { store, says, agent, assign } = await withConversation();
+      await assign('c1', 'a1', 5);
+      await says('c1', 'hi', agent('a1'));
+      await assign('c1', 'a2', 6, 'supervisor');
+      // a1 may no longer write to the visitor, but a1's retry still gets its message back.
+      expect(await says('c1', 'hi', agent('a1'))).toMatchObject({
+        ok: true,
+        duplicate: true,
+        message: { seq: 2, author: 'agent', body: 'hi' },
+      });
+      expect(await says('c1', 'more', agent('a1'))).toEqual({ ok: false, code: 'forbidden' });
+      expect(await says('c1', 'hi', agent('a2'))).toEqual({ ok: false, code: 'invalid_payload' });
       expect((await store.conversations.get('c1'))?.lastSeq).toBe(2);
+      expect((await says('c1', 'welcome', agent('a2'))).ok).toBe(true);
     });
 
     it('find what a sender stored, as append would hand their retry back', async () => {
@@ -196,8 +221,8 @@ export function messagesContract({ open }: ContractContext): void {
           ...over,
         });
       // Resolved since: still found.
-      expect(await sent('v')).toMatchObject({ seq: 1, body: 'v' });
-      expect(await sent('hi', agent('a1'))).toMatchObject({ seq: 2, body: 'hi' });
+      expect(await sent('v')).toMatchObject({ seq: 2, body: 'v' });
+      expect(await sent('hi', agent('a1'))).toMatchObject({ seq: 3, body: 'hi' });
       // Only the same sender, the same kind, in their own conversation.
       expect(await sent('hi')).toBeNull();
       expect(await sent('hi', agent('a2'))).toBeNull();
@@ -209,9 +234,9 @@ export function messagesContract({ open }: ContractContext): void {
 
     it('page a transcript after a seq', async () => {
       const { store, says } = await withConversation();
-      for (const id of ['1', '2', '3', '4', '5']) await says('c1', id);
+      for (const id of ['2', '3', '4', '5', '6']) await says('c1', id);
       expect((await store.messages.after('c1', 2, 2, false)).map((m) => m.seq)).toEqual([3, 4]);
-      expect(await store.messages.after('c1', 5, 2, false)).toEqual([]);
+      expect(await store.messages.after('c1', 6, 2, false)).toEqual([]);
       expect(await store.messages.after('nope', 0, 2, true)).toEqual([]);
     });
   });

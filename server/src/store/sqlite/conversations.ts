@@ -80,7 +80,9 @@ export function createConversationStore(
   const forVisitor = db.prepare<[string, number], ConversationRow>(
     `${SELECT} WHERE c.visitor_id = ? ORDER BY c.created_at DESC LIMIT ?`,
   );
-  // Ordered by the SELECT's updated_at, which counts messages, not the column.
+  // Ordered by the SELECT's updated_at, which counts messages, not the column. A
+  // resolved conversation has no assignee (routing clears it); last_agent_id says who
+  // held it last.
   const forAgent = db.prepare<
     [{ agent: string; departments: string; resolvedLimit: number }],
     ConversationRow
@@ -91,7 +93,7 @@ export function createConversationStore(
                  OR (c.status = 'queued'
                      AND c.department_id IN (SELECT value FROM json_each(@departments)))))
         OR c.id IN (SELECT id FROM conversations
-                    WHERE assignee_id = @agent AND status = 'resolved'
+                    WHERE last_agent_id = @agent AND status = 'resolved'
                     ORDER BY resolved_at DESC LIMIT @resolvedLimit)
      ORDER BY updated_at DESC`,
   );

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DEPARTMENT_SETTINGS } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
+import { agentActor, resolveWrite } from '../contract/fixtures.ts';
 import { connect, migrate, openDb } from './db.ts';
 import { storeParts } from './open.ts';
 import { createWriteQueue } from './write-queue.ts';
@@ -172,12 +173,16 @@ describe('migration 003', () => {
       ]);
 
       // The log carries on from the backfilled seqs.
-      const resolved = await store.conversations.resolve('held', 9, {
-        kind: 'agent',
-        id: 'a1',
-        name: 'Ann',
-      });
-      expect(resolved?.events.map((e) => [e.seq, e.type])).toEqual([[3, 'resolved']]);
+      const held = (await store.routing.load([])).conversations.find(
+        (r) => r.conversation.id === 'held',
+      );
+      if (!held) throw new Error('held conversation not loaded');
+      await store.routing.apply(resolveWrite(held.conversation, 9, agentActor('a1')), 9);
+      expect((await store.events.list('held')).map((e) => [e.seq, e.type])).toEqual([
+        [1, 'queued'],
+        [2, 'assigned'],
+        [3, 'resolved'],
+      ]);
       db.close();
     } finally {
       await rm(dir, { recursive: true, force: true });

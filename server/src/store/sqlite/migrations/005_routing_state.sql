@@ -50,6 +50,9 @@ CREATE INDEX conversations_assignee ON conversations (assignee_id, status, resol
   WHERE assignee_id IS NOT NULL;
 CREATE INDEX conversations_open ON conversations (status, department_id)
   WHERE status != 'resolved';
+-- An agent's recently resolved chats (their inbox): resolving clears the assignee.
+CREATE INDEX conversations_last_agent ON conversations (last_agent_id, resolved_at)
+  WHERE status = 'resolved';
 -- Recent handle times per department, for the visitor's wait estimate.
 CREATE INDEX conversations_resolved ON conversations (department_id, resolved_at)
   WHERE status = 'resolved';
