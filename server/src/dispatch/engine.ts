@@ -21,10 +21,9 @@ import {
   type RoutingState,
   route,
 } from '../routing/index.ts';
-import type { NewConversation } from '../store/conversations.ts';
 import type { EventDraft } from '../store/events.ts';
 import type { NewMessage } from '../store/messages.ts';
-import type { RoutingRecord, RoutingStore } from '../store/routing.ts';
+import type { NewConversation, RoutingRecord, RoutingStore } from '../store/routing.ts';
 import type { Presence } from './presence.ts';
 
 /** Setting a timeout further out than this overflows it (Node fires it at once). */

@@ -28,10 +28,10 @@ export interface EventRange {
 }
 
 /**
- * The conversation event log, read side. Events are written only by the state changes
- * they record (ConversationStore), in the same transaction: a change that commits has
- * its events, a change refused or rolled back has none. Nothing rewrites or deletes an
- * event.
+ * The conversation event log, read side. Events are written only with the routing
+ * outcome that records them (RoutingStore.apply), in the same transaction: an outcome
+ * that commits has its events, one that fails has none. Nothing rewrites or deletes
+ * an event.
  */
 export interface EventStore {
   /** The conversation's events in seq order (1, 2, 3 …); [] for an unknown one. */

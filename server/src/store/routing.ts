@@ -3,12 +3,25 @@ import type {
   AgentStatus,
   Conversation,
   Department,
+  DepartmentId,
   Message,
 } from '@switchboard/shared';
 import type { Conversation as Routed } from '../routing/model.ts';
-import type { NewConversation } from './conversations.ts';
 import type { EventDraft } from './events.ts';
 import type { NewMessage } from './messages.ts';
+
+/** A conversation a routing outcome creates, with the visitor's first message. */
+export interface NewConversation {
+  id: string;
+  siteId: string;
+  visitorId: string;
+  /**
+   * The visitor's clientId for conversation:start: unique per visitor, so a retried
+   * start finds the first (ConversationStore.byClientId) and never creates a second.
+   */
+  clientId: string;
+  department: DepartmentId;
+}
 
 /** An agent as routing needs it: who, the status they chose, when last given a chat. */
 export interface RoutingAgentRecord {

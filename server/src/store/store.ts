@@ -12,7 +12,9 @@ import type { VisitorStore } from './visitors.ts';
  * implement it too, so the contract is written for many writers at once: every
  * guarantee below must hold when several hubs call the same methods concurrently, and
  * no caller may rely on one writer (or on this process) to order or serialize
- * anything. store/contract/ tests the contract; every backend must pass it.
+ * anything. The one exception is routing's state: routing decides claims and
+ * assignments, and one routing writer applies its outcomes at a time (RoutingStore).
+ * store/contract/ tests the contract; every backend must pass it.
  *
  * Methods are async for a networked backend. A write's promise settles only once it
  * is durable. A write that rejects has written nothing.

@@ -1,9 +1,7 @@
 import type { Author, Conversation, ConversationStatus } from '@switchboard/shared';
-import type { ConversationChange, ConversationFacts, ConversationStore } from '../conversations.ts';
+import type { ConversationFacts, ConversationStore } from '../conversations.ts';
 import { preview } from '../preview.ts';
 import type { Db } from './db.ts';
-import type { EventLog } from './events.ts';
-import type { WriteQueue } from './write-queue.ts';
 
 interface ConversationRow {
   id: string;
@@ -58,11 +56,7 @@ export function conversationReader(db: Db): (id: string) => Conversation | null 
   };
 }
 
-export function createConversationStore(
-  db: Db,
-  writes: WriteQueue,
-  log: EventLog,
-): ConversationStore {
+export function createConversationStore(db: Db): ConversationStore {
   const get = conversationReader(db);
   const factsById = db.prepare<
     [string],
@@ -70,12 +64,6 @@ export function createConversationStore(
   >('SELECT id, visitor_id, department_id, status, assignee_id FROM conversations WHERE id = ?');
   const byClientId = db.prepare<[string, string], ConversationRow>(
     `${SELECT} WHERE c.visitor_id = ? AND c.client_id = ?`,
-  );
-  const insert = db.prepare(
-    `INSERT INTO conversations
-       (id, site_id, visitor_id, client_id, department_id, status, created_at, updated_at, queued_at)
-     VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)
-     ON CONFLICT (visitor_id, client_id) DO NOTHING`,
   );
   const forVisitor = db.prepare<[string, number], ConversationRow>(
     `${SELECT} WHERE c.visitor_id = ? ORDER BY c.created_at DESC LIMIT ?`,
@@ -97,21 +85,6 @@ export function createConversationStore(
                     ORDER BY resolved_at DESC LIMIT @resolvedLimit)
      ORDER BY updated_at DESC`,
   );
-  const waiting = db.prepare<[], { id: string; department_id: string; queued_at: number }>(
-    `SELECT id, department_id, queued_at FROM conversations WHERE status = 'queued'`,
-  );
-  const loads = db.prepare<[], { assignee_id: string; load: number; last_assigned_at: number }>(
-    `SELECT assignee_id, count(*) AS load, max(assigned_at) AS last_assigned_at
-     FROM conversations WHERE status = 'assigned' GROUP BY assignee_id`,
-  );
-  const assign = db.prepare(
-    `UPDATE conversations SET status = 'assigned', assignee_id = ?, assigned_at = ?, updated_at = ?
-     WHERE id = ? AND status = 'queued'`,
-  );
-  const resolve = db.prepare(
-    `UPDATE conversations SET status = 'resolved', resolved_at = ?, updated_at = ?
-     WHERE id = ? AND status != 'resolved'`,
-  );
 
   return {
     async get(id) {
@@ -132,32 +105,6 @@ export function createConversationStore(
         assigneeId: row.assignee_id,
       };
     },
-    start(c, now, events) {
-      return writes.run(() => {
-        // Concurrent starts with one clientId: the UNIQUE (visitor_id, client_id) index
-        // lets one insert win and makes the other do nothing. A backend with concurrent
-        // writers gets the same from INSERT … ON CONFLICT DO NOTHING, provided the read
-        // below sees the winner's commit (a fresh snapshot: READ COMMITTED).
-        const { changes } = insert.run(
-          c.id,
-          c.siteId,
-          c.visitorId,
-          c.clientId,
-          c.department,
-          now,
-          now,
-          now,
-        );
-        const row = byClientId.get(c.visitorId, c.clientId);
-        if (!row) throw new Error('conversation vanished after insert');
-        const created = changes === 1;
-        return {
-          conversation: toConversation(row),
-          created,
-          events: created ? log.append(row.id, events, now) : [],
-        };
-      });
-    },
     async listForVisitor(visitorId, limit = 20) {
       return forVisitor.all(visitorId, limit).map(toConversation);
     },
@@ -166,67 +113,10 @@ export function createConversationStore(
         .all({ agent: agentId, departments: JSON.stringify(departments), resolvedLimit })
         .map(toConversation);
     },
-    async routingSnapshot() {
-      return {
-        waiting: waiting
-          .all()
-          .map((r) => ({ id: r.id, department: r.department_id, queuedAt: r.queued_at })),
-        loads: new Map(
-          loads
-            .all()
-            .map((r) => [r.assignee_id, { load: r.load, lastAssignedAt: r.last_assigned_at }]),
-        ),
-      };
-    },
-    assignWaiting(assignments, now) {
-      return writes.run(() => {
-        const done: ConversationChange[] = [];
-        for (const a of assignments) {
-          // A compare-and-set (`WHERE status = 'queued'`) in one statement, so it never
-          // double-assigns under concurrent writers either: PostgreSQL re-checks the
-          // WHERE after waiting for another writer's row lock. Capacity checks added
-          // here later must count the agent's load under a lock on the agent (row lock)
-          // or two hubs could both fill the last slot.
-          if (assign.run(a.agentId, now, now, a.conversationId).changes === 1) {
-            const conversation = get(a.conversationId);
-            if (conversation?.assigneeName == null) {
-              throw new Error('assigned conversation unreadable');
-            }
-            const events = log.append(
-              a.conversationId,
-              [
-                {
-                  type: 'assigned',
-                  actor: a.actor,
-                  data: { agentId: a.agentId, agentName: conversation.assigneeName, by: a.by },
-                },
-              ],
-              now,
-            );
-            done.push({ conversation, events });
-          }
-        }
-        return done;
-      });
-    },
-    resolve(id, now, actor) {
-      return writes.run(() => {
-        // A compare-and-set like assignWaiting's: the first resolve wins.
-        if (resolve.run(now, now, id).changes !== 1) return null;
-        const conversation = get(id);
-        if (!conversation) throw new Error('resolved conversation unreadable');
-        const events = log.append(
-          id,
-          [{ type: 'resolved', actor, data: { assigneeId: conversation.assigneeId } }],
-          now,
-        );
-        return { conversation, events };
-      });
-    },
   };
 }
 
-export function toConversation(row: ConversationRow): Conversation {
+function toConversation(row: ConversationRow): Conversation {
   return {
     id: row.id,
     department: row.department_id,

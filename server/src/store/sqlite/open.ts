@@ -48,7 +48,7 @@ export function storeParts(db: Db, writes: WriteQueue): Omit<Store, 'close'> {
     directory,
     agents: createAgentStore(db),
     visitors: createVisitorStore(db),
-    conversations: createConversationStore(db, writes, log),
+    conversations: createConversationStore(db),
     messages: createMessageStore(db, writes),
     events: log.store,
     routing: createRoutingStore(db, writes, log, directory, conversationReader(db)),
