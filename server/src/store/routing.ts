@@ -64,11 +64,15 @@ export interface RoutingWrite {
  * time lives here: a restart resumes queues, assignments and timers exactly.
  */
 export interface RoutingStore {
+  /** Every department and agent, and the conversations (`named` ids unknown are ignored). */
   load(named: readonly string[]): Promise<RoutingRecord>;
   /**
    * Writes the outcome atomically and settles once it is durable: the created
-   * conversation and its first message, the rows, and the events, or nothing. Returns
-   * the written conversations as clients see them, and the first message if any.
+   * conversation and its first message (seq 1), the rows, and the events, or nothing.
+   * Rejects, writing nothing, if any part fails: a created id or (visitor, clientId)
+   * already taken, a site, visitor, department or agent that does not exist, a row or
+   * an event for a conversation neither stored nor created. Returns the written
+   * conversations as clients see them, in the order given, and the first message if any.
    */
   apply(
     write: RoutingWrite,

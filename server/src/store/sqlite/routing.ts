@@ -140,8 +140,16 @@ export function createRoutingStore(
             createdAt: now,
           };
         }
-        for (const c of write.conversations) update.run(toRow(c, now));
-        for (const a of write.agents) updateAgent.run(a.status, a.lastAssignedAt, a.id);
+        // A row that is not there means routing decided over state the store does not
+        // hold: fail the outcome rather than write part of it.
+        for (const c of write.conversations) {
+          if (update.run(toRow(c, now)).changes !== 1) throw new Error(`no conversation ${c.id}`);
+        }
+        for (const a of write.agents) {
+          if (updateAgent.run(a.status, a.lastAssignedAt, a.id).changes !== 1) {
+            throw new Error(`no agent ${a.id}`);
+          }
+        }
         for (const { conversationId, event } of write.events) {
           log.append(conversationId, [event], now);
         }
