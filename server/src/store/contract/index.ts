@@ -6,6 +6,7 @@ import { concurrencyContract } from './concurrency.ts';
 import { conversationsContract } from './conversations.ts';
 import { eventsContract } from './events.ts';
 import { messagesContract } from './messages.ts';
+import { routingContract } from './routing.ts';
 
 /** How the contract gets stores of the backend under test. */
 export interface StoreBackend {
@@ -58,5 +59,6 @@ export function describeStoreContract(name: string, backend: StoreBackend): void
     messagesContract(ctx);
     concurrencyContract(ctx);
     eventsContract(ctx);
+    routingContract(ctx);
   });
 }
