@@ -58,15 +58,21 @@ describe('the conversation event log', () => {
   });
 
   it('records a claim as the claiming agent, and a retried start not at all', async () => {
+    // In a manual department nobody is given chats: agents online there claim them.
+    await hub.store.directory.createDepartment({
+      id: 'claims',
+      name: { en: 'Claims', 'zh-CN': '认领' },
+      mode: 'manual',
+    });
     const visitor = await connectVisitor(hub);
-    const start = { department: 'pre_sales', clientId: 'start-1', body: 'Hello' };
+    const start = { department: 'claims', clientId: 'start-1', body: 'Hello' };
     const { conversation } = expectOk(
       await call<{ conversation: Conversation }>(visitor.socket, 'conversation:start', start),
     );
     expectOk(await call(visitor.socket, 'conversation:start', start));
-    // Not online, so routing passes them by; they take the chat by hand.
-    const ann = await createAgent(hub, { name: 'Ann' });
+    const ann = await createAgent(hub, { name: 'Ann', departments: ['claims'] });
     const { socket } = await connectAgent(hub, await signIn(hub, ann.email, ann.password));
+    expectOk(await call(socket, 'agent:status', { status: 'online' }));
     expectOk(await call(socket, 'conversation:claim', { conversationId: conversation.id }));
 
     const events = await hub.store.events.list(conversation.id);

@@ -155,17 +155,19 @@ describe('one message each way', () => {
   });
 
   it('lets exactly one of two racing agents claim a waiting chat', async () => {
-    const { visitor, conversation } = await startChat();
-    // Supervisors may read every department but routing only serves their own
-    // (technical), so the pre-sales chat stays waiting for a manual claim.
+    // A manual department: its queue waits for agents online there to claim.
+    await hub.store.directory.createDepartment({
+      id: 'race',
+      name: { en: 'Race', 'zh-CN': '抢单' },
+      mode: 'manual',
+    });
+    const { visitor, conversation } = await startChat('race');
     const peers = await Promise.all(
       ['A', 'B'].map(async (name) => {
-        const agent = await createAgent(hub, {
-          name,
-          role: 'supervisor',
-          departments: ['technical'],
-        });
-        return connectAgent(hub, await signIn(hub, agent.email, agent.password));
+        const agent = await createAgent(hub, { name, departments: ['race'] });
+        const peer = await connectAgent(hub, await signIn(hub, agent.email, agent.password));
+        expectOk(await call(peer.socket, 'agent:status', { status: 'online' }));
+        return peer;
       }),
     );
     const results = await Promise.all(
@@ -177,7 +179,7 @@ describe('one message each way', () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const loser = results.find((r) => !r.ok);
-    expect(loser && !loser.ok && loser.error.code).toBe('forbidden');
+    expect(loser && !loser.ok && loser.error.code).toBe('already_assigned');
     for (const p of peers) p.socket.close();
     visitor.socket.close();
   });

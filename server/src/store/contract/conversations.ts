@@ -83,7 +83,8 @@ export function conversationsContract({ open }: ContractContext): void {
       await assign('c1', 'a1', 2);
       expect(await facts()).toEqual(['assigned', 'a1']);
       await resolve('c1', 3);
-      expect(await facts()).toEqual(['resolved', null]);
+      // Who held it last, for reading rights and the transcript's header.
+      expect(await facts()).toEqual(['resolved', 'a1']);
       const pending = { ...(await row('c1')), state: 'pending' as const, department: OTHER_DEPT };
       await store.routing.apply({ conversations: [pending], agents: [], events: [] }, 4);
       expect(await facts()).toEqual(['pending', null]);

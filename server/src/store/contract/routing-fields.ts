@@ -44,7 +44,8 @@ function shown(c: Routed, updatedAt: number): Partial<Conversation> {
     createdAt: c.createdAt,
     updatedAt,
     queuedAt: c.queuedAt,
-    assigneeId: c.assigneeId,
+    // A resolved conversation shows who held it last.
+    assigneeId: c.state === 'resolved' ? c.lastAgentId : c.assigneeId,
     resolvedAt: c.resolvedAt,
     firstResponseDueAt: c.firstResponseAt === null ? c.firstResponseDueAt : null,
     resolutionDueAt: c.resolvedAt === null ? c.resolutionDueAt : null,

@@ -212,6 +212,8 @@ export function routingContract(ctx: ContractContext): void {
         name: 'Cai',
         role: 'supervisor',
         departments: [DEPT, OTHER_DEPT],
+        capacity: 5,
+        disabled: false,
       });
       await start('c1', 1);
       await assign('c1', 'a2', 7);

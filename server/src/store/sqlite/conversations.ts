@@ -29,10 +29,12 @@ interface ConversationRow {
 // A message never touches its conversation row, so what a list shows of its messages
 // is read from the end of their (conversation_id, seq) index. The newest text message
 // is the preview (notes never are); updated_at counts messages as well as the
-// conversation's own changes.
+// conversation's own changes. A resolved conversation names who held it last, as
+// people expect of a transcript; routing itself keeps no holder once it is resolved.
+const HOLDER = `CASE WHEN c.status = 'resolved' THEN c.last_agent_id ELSE c.assignee_id END`;
 const SELECT = `
   SELECT c.id, c.department_id, c.status, c.visitor_id, v.name AS visitor_name,
-         c.assignee_id, a.name AS assignee_name, c.created_at, c.resolved_at, c.vip,
+         ${HOLDER} AS assignee_id, a.name AS assignee_name, c.created_at, c.resolved_at, c.vip,
          c.queued_at, c.first_response_due_at, c.resolution_due_at, c.first_response_at,
          max(c.updated_at, coalesce(newest.created_at, c.updated_at)) AS updated_at,
          coalesce(newest.seq, 0) AS last_seq,
@@ -40,7 +42,7 @@ const SELECT = `
          shown.created_at AS shown_at
   FROM conversations c
   JOIN visitors v ON v.id = c.visitor_id
-  LEFT JOIN agents a ON a.id = c.assignee_id
+  LEFT JOIN agents a ON a.id = ${HOLDER}
   LEFT JOIN messages newest ON newest.id =
     (SELECT id FROM messages WHERE conversation_id = c.id ORDER BY seq DESC LIMIT 1)
   LEFT JOIN messages shown ON shown.id =
@@ -61,7 +63,10 @@ export function createConversationStore(db: Db): ConversationStore {
   const factsById = db.prepare<
     [string],
     Pick<ConversationRow, 'id' | 'visitor_id' | 'department_id' | 'status' | 'assignee_id'>
-  >('SELECT id, visitor_id, department_id, status, assignee_id FROM conversations WHERE id = ?');
+  >(
+    `SELECT c.id, c.visitor_id, c.department_id, c.status, ${HOLDER} AS assignee_id
+     FROM conversations c WHERE c.id = ?`,
+  );
   const byClientId = db.prepare<[string, string], ConversationRow>(
     `${SELECT} WHERE c.visitor_id = ? AND c.client_id = ?`,
   );
@@ -78,7 +83,7 @@ export function createConversationStore(db: Db): ConversationStore {
     `${SELECT}
      WHERE (c.status != 'resolved'
             AND (c.assignee_id = @agent
-                 OR (c.status = 'queued'
+                 OR (c.status IN ('queued', 'pending')
                      AND c.department_id IN (SELECT value FROM json_each(@departments)))))
         OR c.id IN (SELECT id FROM conversations
                     WHERE last_agent_id = @agent AND status = 'resolved'
