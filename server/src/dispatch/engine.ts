@@ -94,6 +94,11 @@ export function createRoutingEngine({ store, presence, now, config, onError }: E
         : { conversations: [], message: null };
     arm(result.wakeAt);
     const visitorOf = new Map([...visitors].map(([id, v]) => [id, v.id]));
+    // The conversation being started was not in the store to load: its visitor must
+    // still hear their position, or the offer to leave a message (also on a refusal).
+    if (options.created) {
+      visitorOf.set(options.created.conversation.id, options.created.conversation.visitorId);
+    }
     const roleOf = new Map(record.agents.map((a) => [a.profile.id, a.profile.role]));
     return { result, written, visitorOf, roleOf };
   }
