@@ -25,7 +25,8 @@ export interface ConversationStore {
   /**
    * The agent's inbox, most recently updated first (a message counts as an update):
    * open conversations assigned to the agent, conversations waiting in the given
-   * departments, and the `resolvedLimit` most recently resolved ones the agent held last.
+   * departments (queued, or a left message pending), and the `resolvedLimit` most
+   * recently resolved ones the agent held last.
    */
   listForAgent(
     agentId: string,
