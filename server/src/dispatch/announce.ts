@@ -38,7 +38,11 @@ export async function announce({ store, broadcast, now }: AnnounceDeps, outcome:
         break;
       case 'offer_leave_message': {
         const visitorId = visitorOf.get(d.conversationId);
-        if (visitorId) broadcast.offerLeaveMessage(visitorId, d);
+        // The offer as the protocol declares it, not the decision it came from.
+        const { conversationId, department, reason, queued } = d;
+        if (visitorId) {
+          broadcast.offerLeaveMessage(visitorId, { conversationId, department, reason, queued });
+        }
         break;
       }
       case 'sla_warning':
