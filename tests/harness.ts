@@ -35,6 +35,12 @@ export interface Hub {
   /** Closes every visitor socket from the hub's side, as a dropped network would. */
   dropVisitors(): void;
   /**
+   * Closes every socket of one agent from the hub's side, as a dropped network would.
+   * The hub notes the disconnect before this returns, so a fake clock advanced after
+   * it measures the grace period from now.
+   */
+  dropAgent(agentId: string): void;
+  /**
    * Runs routing for what fell due by the hub's clock: with a fake clock, advance it
    * and tick instead of waiting for the timer.
    */
@@ -73,6 +79,10 @@ export async function startHub(
     dropVisitors() {
       app.io.of('/visitor').disconnectSockets(true);
     },
+    dropAgent(agentId) {
+      // The room of all an agent's sockets (server/src/realtime/rooms.ts).
+      app.io.of('/agent').in(`agent:${agentId}`).disconnectSockets(true);
+    },
     async close() {
       await app.close();
       await store.close();
@@ -83,7 +93,7 @@ export async function startHub(
 
 /** Creates an agent straight in the store (there is no admin API yet). */
 export async function createAgent(
-  hub: Hub,
+  hub: Pick<Hub, 'store'>,
   over: { name?: string; departments?: string[]; role?: Role } = {},
 ): Promise<AgentProfile & { password: string }> {
   const password = `pw-${nanoid(8)}`;
@@ -102,7 +112,11 @@ export async function createAgent(
 }
 
 /** Signs in over HTTP and returns the session cookie. */
-export async function signIn(hub: Hub, email: string, password: string): Promise<string> {
+export async function signIn(
+  hub: Pick<Hub, 'url'>,
+  email: string,
+  password: string,
+): Promise<string> {
   const response = await fetch(`${hub.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -113,7 +127,7 @@ export async function signIn(hub: Hub, email: string, password: string): Promise
   return cookie.split(';')[0] ?? '';
 }
 
-const clientOptions = (hub: Hub) => ({
+const clientOptions = (hub: Pick<Hub, 'url'>) => ({
   transports: ['websocket'],
   forceNew: true,
   reconnection: false,
@@ -127,7 +141,7 @@ export interface VisitorPeer {
 }
 
 export async function connectVisitor(
-  hub: Hub,
+  hub: Pick<Hub, 'url'>,
   auth: { siteKey?: string; token?: string } = {},
 ): Promise<VisitorPeer> {
   const socket: VisitorSocket = io(`${hub.url}/visitor`, {
@@ -142,7 +156,7 @@ export async function connectVisitor(
 }
 
 export async function connectAgent(
-  hub: Hub,
+  hub: Pick<Hub, 'url'>,
   cookie: string,
 ): Promise<{ socket: AgentSocket; hello: Parameters<AgentServerEvents['agent:hello']>[0] }> {
   const socket: AgentSocket = io(`${hub.url}/agent`, {
@@ -158,12 +172,32 @@ export async function connectAgent(
   return { socket, hello };
 }
 
-/** Signs in a new agent of the given departments, connects, and sets them online. */
-export async function onlineAgent(hub: Hub, departments = ['pre_sales'], name = 'Agent') {
-  const agent = await createAgent(hub, { departments, name });
-  const { socket } = await connectAgent(hub, await signIn(hub, agent.email, agent.password));
+/**
+ * Signs in a new agent of the given departments, connects, and sets them online. The
+ * cookie lets a test reconnect with the same session.
+ */
+export async function onlineAgent(
+  hub: Pick<Hub, 'url' | 'store'>,
+  departments = ['pre_sales'],
+  name = 'Agent',
+  role: Role = 'agent',
+) {
+  const agent = await createAgent(hub, { departments, name, role });
+  const cookie = await signIn(hub, agent.email, agent.password);
+  const { socket } = await connectAgent(hub, cookie);
   expectOk(await call(socket, 'agent:status', { status: 'online' }));
-  return { agent, socket };
+  return { agent, socket, cookie };
+}
+
+/** A clock the test moves by hand: pass `now` to startHub, then advance and `hub.tick()`. */
+export function fakeClock(start = Date.now()) {
+  let at = start;
+  return {
+    now: () => at,
+    advance(ms: number) {
+      at += ms;
+    },
+  };
 }
 
 /**
