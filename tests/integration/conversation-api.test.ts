@@ -63,7 +63,7 @@ describe('getConversation', () => {
       id: conversation.id,
       status: 'resolved',
       assigneeId: holder.agent.id,
-      lastSeq: 3,
+      lastSeq: 4,
     });
     expect(body.events.map((e) => [e.seq, e.type])).toEqual([
       [1, 'queued'],
@@ -81,13 +81,14 @@ describe('getConversation', () => {
     const times = body.events.map((e) => e.at);
     expect(times).toEqual([...times].sort((a, b) => a - b));
     expect(body.messages.map((m) => [m.seq, m.author, m.kind, m.body])).toEqual([
-      [1, 'visitor', 'text', '你好，我想咨询价格'],
-      [2, 'agent', 'text', 'Happy to help'],
-      [3, 'agent', 'note', 'VIP, be quick'],
+      [1, 'visitor', 'text', 'Hello'],
+      [2, 'visitor', 'text', '你好，我想咨询价格'],
+      [3, 'agent', 'text', 'Happy to help'],
+      [4, 'agent', 'note', 'VIP, be quick'],
     ]);
     // The next page starts after the seq given.
-    const after = await read(conversation.id, admin, '?afterSeq=2');
-    expect(after.body.messages.map((m) => m.seq)).toEqual([3]);
+    const after = await read(conversation.id, admin, '?afterSeq=3');
+    expect(after.body.messages.map((m) => m.seq)).toEqual([4]);
     expect(after.body.events).toHaveLength(3);
   });
 
