@@ -93,6 +93,8 @@ describe('the OpenAPI document', () => {
       expect(asset, asset).not.toMatch(/^(https?:)?\/\//);
       const served = await fetch(new URL(asset, `${hub.url}/api/docs`));
       expect(served.status, asset).toBe(200);
+      // Read to the end: an unread body keeps its connection busy, and the hub's close waits.
+      expect((await served.arrayBuffer()).byteLength, asset).toBeGreaterThan(0);
     }
   });
 
