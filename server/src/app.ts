@@ -83,6 +83,7 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
     broadcast: createBroadcast(app.namespaces),
     now: clock,
     onRoutingError: (error) => app.log.error({ err: error }, 'routing failed'),
+    graceMs: config.agentGraceMs,
   });
   const rateLimits = createRateLimits(config, clock);
   const backlog = createBacklogGuard(config.socketBacklogBytes, (socketId, bytes) =>

@@ -23,6 +23,8 @@ export interface Config {
   newVisitorLimit: RateLimit;
   /** A socket holding more unsent output than this is dropped: its client is not reading. */
   socketBacklogBytes: number;
+  /** How long a disconnected agent keeps their chats before they are requeued. */
+  agentGraceMs: number;
   /** Origins besides the hub's own that may embed the demo site's widget. */
   demoSiteOrigins: string[];
   widgetDist: string;
@@ -48,6 +50,7 @@ export const DEFAULT_CONFIG: Config = {
   newVisitorLimit: { perSecond: 10, burst: 600 },
   // Several sync pages (LIMITS.syncPageBytes) and a long conversation list fit.
   socketBacklogBytes: 4 * 1024 * 1024,
+  agentGraceMs: 60_000,
   demoSiteOrigins: [],
   widgetDist: resolve(repoRoot, 'widget/dist'),
   consoleDist: resolve(repoRoot, 'console/dist'),
@@ -93,6 +96,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
   if (env.ADDRESS_LIMIT_PER_SEC) {
     const perSecond = integer('ADDRESS_LIMIT_PER_SEC', env.ADDRESS_LIMIT_PER_SEC, 1, 1_000_000);
     config.addressLimit = { perSecond, burst: perSecond * 10 };
+  }
+  if (env.AGENT_GRACE_SECONDS) {
+    config.agentGraceMs = integer('AGENT_GRACE_SECONDS', env.AGENT_GRACE_SECONDS, 0, 86_400) * 1000;
   }
   if (env.SOCKET_BACKLOG_BYTES) {
     config.socketBacklogBytes = integer(

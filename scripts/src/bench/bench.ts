@@ -163,7 +163,12 @@ async function startTarget(
     };
   }
   const dataDir = await tempDir('switchboard-bench-data-');
-  const seeded = await seedHub(dataDir, scenario.agents);
+  // Each agent takes the pairs the bench gives them: capacity is not what it measures.
+  const seeded = await seedHub(
+    dataDir,
+    scenario.agents,
+    Math.ceil(scenario.pairs / scenario.agents),
+  );
   const server = await startServer({
     name: 'hub',
     script: 'server/src/main.ts',

@@ -24,7 +24,11 @@ export interface SeededAgent {
   cookie: string;
 }
 
-export async function seedHub(dataDir: string, count: number): Promise<SeededAgent[]> {
+export async function seedHub(
+  dataDir: string,
+  count: number,
+  capacity: number,
+): Promise<SeededAgent[]> {
   const store = openSqliteStore({ filename: join(dataDir, 'switchboard.db') });
   try {
     const now = Date.now();
@@ -45,6 +49,7 @@ export async function seedHub(dataDir: string, count: number): Promise<SeededAge
           role: 'agent',
           passwordHash,
           departments: [BENCH_DEPARTMENT],
+          capacity,
         },
         now,
       );
