@@ -1,6 +1,6 @@
 import type { Conversation } from '@switchboard/shared';
 import { useApp, useT } from '../context.ts';
-import { visitorLabel } from '../models/conversations.ts';
+import { isUnheld, visitorLabel } from '../models/conversations.ts';
 import { pendingIn } from '../models/outbox.ts';
 import type { Workspace } from '../workspace.ts';
 import { Composer } from './Composer.tsx';
@@ -29,7 +29,7 @@ export function ConversationPane({
     c.department;
   const hint = mine
     ? null
-    : c.status === 'queued'
+    : isUnheld(c)
       ? t('composerHintClaim')
       : c.status === 'resolved'
         ? t('composerHintResolved')
@@ -48,7 +48,7 @@ export function ConversationPane({
           </p>
         </div>
         <div class="conv-actions">
-          {c.status === 'queued' && (
+          {isUnheld(c) && (
             <button type="button" class="primary" onClick={() => void ws.claim(c.id)}>
               {t('claim')}
             </button>

@@ -43,7 +43,12 @@ export function applyListed(
 }
 
 function isActiveForMe(c: Conversation, myId: string): boolean {
-  return c.status === 'queued' || (c.status === 'assigned' && c.assigneeId === myId);
+  return isUnheld(c) || (c.status === 'assigned' && c.assigneeId === myId);
+}
+
+/** Nobody holds it yet: queued, or a message left (留言) for whoever claims it. */
+export function isUnheld(c: Conversation): boolean {
+  return c.status === 'queued' || c.status === 'pending';
 }
 
 /** When the conversation last moved: its newest message, else its last update. */
@@ -76,7 +81,7 @@ export function groupConversations(
   const resolved: Conversation[] = [];
   for (const c of all) {
     if (c.status === 'assigned' && c.assigneeId === myId) mine.push(c);
-    else if (c.status === 'queued' && departments.has(c.department)) waiting.push(c);
+    else if (isUnheld(c) && departments.has(c.department)) waiting.push(c);
     else if (c.status === 'resolved' && c.assigneeId === myId) resolved.push(c);
   }
   mine.sort((a, b) => lastActivity(b) - lastActivity(a) || a.id.localeCompare(b.id));
