@@ -173,7 +173,13 @@ export function createDispatcher({
       // A resend of a message stored before the chat was resolved or handed on gets
       // its original back, as append itself would answer it.
       const original = await store.messages.stored(m);
-      return original ?? fail(decision.code, decision.message);
+      if (original) return original;
+      // A visitor writing again to their resolved conversation reopens it, within
+      // routing's window; after it, routing refuses and they start a new one.
+      if (decision.code !== 'conversation_closed' || actor.kind !== 'visitor') {
+        return fail(decision.code, decision.message);
+      }
+      await decide({ type: 'visitor_wrote', conversationId: c.id });
     }
     return append(m, sender);
   }
@@ -266,21 +272,6 @@ export function createDispatcher({
     },
 
     async visitorSend(visitor: Visitor, p: SendMessage, sender?: string): Promise<Message> {
-      const c = await store.conversations.facts(p.conversationId);
-      // Writing again to a resolved conversation reopens it, within routing's window;
-      // after it, routing refuses and the visitor starts a new one.
-      if (c?.status === 'resolved' && c.visitorId === visitor.id) {
-        const retry = await store.messages.stored({
-          ...p,
-          visitorId: visitor.id,
-          author: 'visitor',
-          authorId: null,
-          authorName: null,
-          kind: 'text',
-        });
-        if (retry) return retry;
-        await decide({ type: 'visitor_wrote', conversationId: p.conversationId });
-      }
       return send(
         visitorActor(visitor),
         {
