@@ -1,5 +1,4 @@
 /** What the rest of the hub uses of routing/; everything here is pure. */
-export { planAssignments } from './assign.ts';
 export type { BusinessHours, Interval, Weekday } from './hours.ts';
 export { isOpen, isValidTimeZone, nextChange } from './hours.ts';
 export * from './model.ts';

@@ -25,10 +25,6 @@ export const STRINGS = {
   send: { en: 'Send', 'zh-CN': '发送' },
   transcript: { en: 'Conversation', 'zh-CN': '对话' },
   remaining: { en: '{count} characters left', 'zh-CN': '还可输入 {count} 个字符' },
-  startFailed: {
-    en: 'Could not start the conversation.',
-    'zh-CN': '无法开始对话。',
-  },
   err_invalid_payload: { en: 'The message was not accepted.', 'zh-CN': '消息未被接受。' },
   err_too_large: { en: 'The message is too long.', 'zh-CN': '消息太长。' },
   err_unauthorized: { en: 'Your session has expired.', 'zh-CN': '会话已过期。' },
