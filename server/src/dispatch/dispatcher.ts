@@ -27,7 +27,7 @@ import {
 import { assertAllowed, authorize } from '../policy/policy.ts';
 import type { RoutingEvent } from '../routing/index.ts';
 import type { ConversationFacts } from '../store/conversations.ts';
-import type { MessageTarget, NewMessage } from '../store/messages.ts';
+import type { AppendResult, MessageTarget, NewMessage } from '../store/messages.ts';
 import type { Store } from '../store/store.ts';
 import type { Visitor } from '../store/visitors.ts';
 import { type AnnounceDeps, announce } from './announce.ts';
@@ -165,39 +165,43 @@ export function createDispatcher({
     return conversations.filter((c) => authorize(actor, 'conversation:read', c).ok);
   }
 
+  /**
+   * The policy decides inside the append's transaction, on the conversation as the
+   * insert sees it: one read on the hot path, and no change slips in between.
+   */
   async function send(actor: Actor, m: NewMessage, sender: string | undefined) {
-    const c = await store.conversations.facts(m.conversationId);
-    if (!c) return fail('not_found', 'no such conversation');
-    const decision = authorize(actor, m.kind === 'note' ? 'message:note' : 'message:text', c);
-    if (!decision.ok) {
-      // A resend of a message stored before the chat was resolved or handed on gets
-      // its original back, as append itself would answer it.
-      const original = await store.messages.stored(m);
-      if (original) return original;
-      // A visitor writing again to their resolved conversation reopens it, within
-      // routing's window; after it, routing refuses and they start a new one.
-      if (decision.code !== 'conversation_closed' || actor.kind !== 'visitor') {
-        return fail(decision.code, decision.message);
-      }
-      await decide({ type: 'visitor_wrote', conversationId: c.id });
+    const action = m.kind === 'note' ? 'message:note' : 'message:text';
+    const check = (c: ConversationFacts) => {
+      const decision = authorize(actor, action, c);
+      return decision.ok ? null : decision;
+    };
+    const result = await store.messages.append(m, now(), check);
+    // A visitor writing again to their resolved conversation reopens it, within
+    // routing's window; after it, routing refuses and they start a new one.
+    if (!result.ok && result.code === 'conversation_closed' && actor.kind === 'visitor') {
+      await decide({ type: 'visitor_wrote', conversationId: m.conversationId });
+      return delivered(await store.messages.append(m, now(), check), sender);
     }
-    return append(m, sender);
+    return delivered(result, sender);
   }
 
-  /**
-   * The store re-checks what the policy allowed (resolved, held by someone else)
-   * inside the write transaction, so a change in between cannot slip through.
-   */
+  /** Appends without a policy check: for what the hub itself writes. */
   async function append(m: NewMessage, sender: string | undefined): Promise<Message> {
-    const result = await store.messages.append(m, now());
+    return delivered(await store.messages.append(m, now()), sender);
+  }
+
+  /** Broadcasts a message new to the store; a refusal becomes the caller's coded error. */
+  function delivered(result: AppendResult, sender: string | undefined): Message {
     if (!result.ok) {
-      const reason = {
-        not_found: 'no such conversation',
-        conversation_closed: 'conversation is resolved',
-        forbidden: 'conversation is held by another agent',
-        invalid_payload: 'clientId already used by another sender',
-      } as const;
-      return fail(result.code, reason[result.code]);
+      const message =
+        result.message ??
+        {
+          not_found: 'no such conversation',
+          conversation_closed: 'conversation is resolved',
+          forbidden: 'not allowed',
+          invalid_payload: 'clientId already used by another sender',
+        }[result.code];
+      return fail(result.code, message);
     }
     if (!result.duplicate) broadcast.message(result.target, result.message, sender);
     return result.message;

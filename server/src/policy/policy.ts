@@ -3,11 +3,12 @@
  * Pure — no I/O, no clock — so every socket event and HTTP route can ask it before
  * acting, and one table test covers every action for every kind of actor.
  *
- * It decides up front, on facts read before the write. Where a decision could be
- * overtaken by a concurrent change (a chat resolved or claimed in between), the store
- * re-checks atomically inside its write transaction: message append refuses a
- * resolved chat or a non-holder's text, a claim assigns only a still-waiting chat.
- * The policy never replaces those checks; it makes the refusal early and uniform.
+ * It decides on facts read before the write, or, for a message, inside the append's
+ * transaction (the store asks it there: one read on the hot path). Where a decision
+ * could be overtaken by a concurrent change (a chat resolved or claimed in between),
+ * the store re-checks atomically inside its write transaction: message append refuses
+ * a resolved chat or a non-holder's text, a claim assigns only a still-waiting chat.
+ * The policy never replaces those checks; it makes the refusal uniform.
  *
  * Checks run in a fixed order, so each refusal has one code:
  * 1. scope (conversations only): a visitor sees only their own conversations — any

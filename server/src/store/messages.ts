@@ -1,4 +1,5 @@
-import type { Author, Conversation, Message, MessageKind } from '@switchboard/shared';
+import type { Author, Conversation, ErrorCode, Message, MessageKind } from '@switchboard/shared';
+import type { ConversationFacts } from './conversations.ts';
 
 export interface NewMessage {
   conversationId: string;
@@ -15,10 +16,28 @@ export interface NewMessage {
 /** What a broadcast of the new message needs to know about its conversation. */
 export type MessageTarget = Pick<Conversation, 'id' | 'visitorId' | 'department' | 'status'>;
 
+type AppendRefusalCode = Extract<
+  ErrorCode,
+  'not_found' | 'conversation_closed' | 'forbidden' | 'invalid_payload'
+>;
+
+/** Why a sender may not write, as the caller's authorization policy words it. */
+export interface AppendRefusal {
+  code: Exclude<AppendRefusalCode, 'invalid_payload'>;
+  message: string;
+}
+
+/**
+ * The caller's decision whether this sender may write to the conversation, asked inside
+ * the append's transaction on the conversation as it stands there, so the decision and
+ * the insert see one state and the hot path reads the conversation once.
+ */
+export type AppendCheck = (conversation: ConversationFacts) => AppendRefusal | null;
+
 export type AppendResult =
   | { ok: true; message: Message; duplicate: true }
   | { ok: true; message: Message; duplicate: false; target: MessageTarget }
-  | { ok: false; code: 'not_found' | 'conversation_closed' | 'forbidden' | 'invalid_payload' };
+  | { ok: false; code: AppendRefusalCode; message?: string };
 
 /** Transcripts. The append is the hub's hot path: keep it one write, nothing more. */
 export interface MessageStore {
@@ -39,18 +58,11 @@ export interface MessageStore {
    * - `conversation_closed`: the conversation is resolved;
    * - `forbidden`: an agent's text to a conversation they do not hold (any agent may
    *   leave a note).
+   * Then `check`, if given, refuses with its own code and message.
    * The checks and the insert see one state: a message is never stored into a
    * conversation resolved or handed over before the insert.
    */
-  append(message: NewMessage, now: number): Promise<AppendResult>;
-  /**
-   * The message this sender already stored under `message`'s clientId, as `append`
-   * would hand its retry back (same sender, same kind), or null; null too for another
-   * visitor's conversation. For a caller that refuses a send before appending (the
-   * policy, see dispatch/), so a resend of a message stored before the conversation
-   * was resolved or handed on still gets its original.
-   */
-  stored(message: NewMessage): Promise<Message | null>;
+  append(message: NewMessage, now: number, check?: AppendCheck): Promise<AppendResult>;
   /**
    * Messages with seq > afterSeq, oldest first, at most `limit`. Without
    * `includeNotes` internal notes are left out (a visitor's read), so seqs may skip.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ConversationFacts } from '../conversations.ts';
 import type { NewMessage } from '../messages.ts';
 import { DEPT, seeded } from './fixtures.ts';
 import type { ContractContext } from './index.ts';
@@ -94,11 +95,17 @@ export function messagesContract({ open }: ContractContext): void {
 
     it('let only the assignee write to the visitor, but any staff leave a note', async () => {
       const { store, says, agent, assign } = await withConversation();
-      expect(await says('c1', 'early', agent('a1'))).toEqual({ ok: false, code: 'forbidden' });
+      expect(await says('c1', 'early', agent('a1'))).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
       expect((await says('c1', 'note', agent('a1', 'note'))).ok).toBe(true);
       await assign('c1', 'a1', 5);
       expect((await says('c1', 'hello', agent('a1'))).ok).toBe(true);
-      expect(await says('c1', 'mine now', agent('a2'))).toEqual({ ok: false, code: 'forbidden' });
+      expect(await says('c1', 'mine now', agent('a2'))).toMatchObject({
+        ok: false,
+        code: 'forbidden',
+      });
       expect((await says('c1', 'bob notes', agent('a2', 'note'))).ok).toBe(true);
       // A visitor's read leaves every note out.
       const visitorView = await store.messages.after('c1', 0, 100, false);
@@ -110,7 +117,7 @@ export function messagesContract({ open }: ContractContext): void {
     it('refuse messages to resolved or missing conversations', async () => {
       const { store, says, resolve } = await withConversation();
       await resolve('c1', 9);
-      expect(await says('c1', 'late')).toEqual({ ok: false, code: 'conversation_closed' });
+      expect(await says('c1', 'late')).toMatchObject({ ok: false, code: 'conversation_closed' });
       expect(await says('nope', 'x')).toEqual({ ok: false, code: 'not_found' });
       expect((await store.messages.after('c1', 0, 10, true)).map((m) => m.clientId)).toEqual([
         'c1',
@@ -181,7 +188,7 @@ export function messagesContract({ open }: ContractContext): void {
       });
       // Anyone else reusing a stored clientId is still refused as before.
       expect(await says('c1', 'hi')).toEqual({ ok: false, code: 'invalid_payload' });
-      expect(await says('c1', 'new')).toEqual({ ok: false, code: 'conversation_closed' });
+      expect(await says('c1', 'new')).toMatchObject({ ok: false, code: 'conversation_closed' });
       expect((await store.conversations.get('c1'))?.lastSeq).toBe(3);
     });
 
@@ -196,40 +203,53 @@ export function messagesContract({ open }: ContractContext): void {
         duplicate: true,
         message: { seq: 2, author: 'agent', body: 'hi' },
       });
-      expect(await says('c1', 'more', agent('a1'))).toEqual({ ok: false, code: 'forbidden' });
+      expect(await says('c1', 'more', agent('a1'))).toMatchObject({ ok: false, code: 'forbidden' });
       expect(await says('c1', 'hi', agent('a2'))).toEqual({ ok: false, code: 'invalid_payload' });
       expect((await store.conversations.get('c1'))?.lastSeq).toBe(2);
       expect((await says('c1', 'welcome', agent('a2'))).ok).toBe(true);
     });
 
-    it('find what a sender stored, as append would hand their retry back', async () => {
+    it("ask the caller's check on the conversation as the insert sees it", async () => {
       const { store, agent, assign, resolve, says } = await withConversation();
+      const asked: ConversationFacts[] = [];
+      const checked = (clientId: string, refuse: boolean, over: Partial<NewMessage> = {}) =>
+        store.messages.append(
+          {
+            conversationId: 'c1',
+            visitorId: 'V1',
+            clientId,
+            author: 'visitor',
+            authorId: null,
+            authorName: null,
+            kind: 'text',
+            body: clientId,
+            ...over,
+          },
+          5,
+          (c) => {
+            asked.push(c);
+            return refuse ? { code: 'forbidden', message: 'no' } : null;
+          },
+        );
       await assign('c1', 'a1', 5);
-      await says('c1', 'v');
+      expect((await checked('v', false)).ok).toBe(true);
+      expect(asked).toEqual([
+        { id: 'c1', visitorId: 'V1', department: DEPT, status: 'assigned', assigneeId: 'a1' },
+      ]);
+      // Its refusal writes nothing and comes back as it was given.
+      expect(await checked('w', true)).toEqual({ ok: false, code: 'forbidden', message: 'no' });
+      // It speaks before the store's own refusals; a retry still gets its original.
       await says('c1', 'hi', agent('a1'));
       await resolve('c1', 9);
-      const sent = (clientId: string, over: Partial<NewMessage> = {}) =>
-        store.messages.stored({
-          conversationId: 'c1',
-          visitorId: 'V1',
-          clientId,
-          author: 'visitor',
-          authorId: null,
-          authorName: null,
-          kind: 'text',
-          body: 'whatever',
-          ...over,
-        });
-      // Resolved since: still found.
-      expect(await sent('v')).toMatchObject({ seq: 2, body: 'v' });
-      expect(await sent('hi', agent('a1'))).toMatchObject({ seq: 3, body: 'hi' });
-      // Only the same sender, the same kind, in their own conversation.
-      expect(await sent('hi')).toBeNull();
-      expect(await sent('hi', agent('a2'))).toBeNull();
-      expect(await sent('hi', agent('a1', 'note'))).toBeNull();
-      expect(await sent('v', { visitorId: 'V2' })).toBeNull();
-      expect(await sent('never')).toBeNull();
-      expect(await sent('v', { conversationId: 'nope' })).toBeNull();
+      expect(await checked('x', true)).toMatchObject({ ok: false, code: 'forbidden' });
+      expect(await checked('v', true)).toMatchObject({ ok: true, duplicate: true });
+      expect(await checked('hi', true, agent('a1'))).toMatchObject({
+        ok: true,
+        message: { seq: 3, body: 'hi' },
+      });
+      // A resolved conversation names its last holder, as clients read it.
+      expect(asked.at(-1)).toMatchObject({ status: 'resolved', assigneeId: 'a1' });
+      expect((await store.conversations.get('c1'))?.lastSeq).toBe(3);
     });
 
     it('page a transcript after a seq', async () => {

@@ -31,7 +31,7 @@ interface ConversationRow {
 // is the preview (notes never are); updated_at counts messages as well as the
 // conversation's own changes. A resolved conversation names who held it last, as
 // people expect of a transcript; routing itself keeps no holder once it is resolved.
-const HOLDER = `CASE WHEN c.status = 'resolved' THEN c.last_agent_id ELSE c.assignee_id END`;
+export const HOLDER = `CASE WHEN c.status = 'resolved' THEN c.last_agent_id ELSE c.assignee_id END`;
 const SELECT = `
   SELECT c.id, c.department_id, c.status, c.visitor_id, v.name AS visitor_name,
          ${HOLDER} AS assignee_id, a.name AS assignee_name, c.created_at, c.resolved_at, c.vip,

@@ -1,5 +1,13 @@
 import type { Author, Conversation, Message, MessageKind } from '@switchboard/shared';
-import type { AppendResult, MessageStore, MessageTarget, NewMessage } from '../messages.ts';
+import type { ConversationFacts } from '../conversations.ts';
+import type {
+  AppendRefusal,
+  AppendResult,
+  MessageStore,
+  MessageTarget,
+  NewMessage,
+} from '../messages.ts';
+import { HOLDER } from './conversations.ts';
 import type { Db } from './db.ts';
 import type { WriteQueue } from './write-queue.ts';
 
@@ -26,7 +34,8 @@ const COLUMNS = 'conversation_id, seq, client_id, author, author_name, kind, bod
 
 export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
   const conversation = db.prepare<[string], ConversationRow>(
-    'SELECT visitor_id, department_id, status, assignee_id FROM conversations WHERE id = ?',
+    `SELECT c.visitor_id, c.department_id, c.status, ${HOLDER} AS assignee_id
+     FROM conversations c WHERE c.id = ?`,
   );
   const byClientId = db.prepare<[string, string], MessageRow & { author_id: string | null }>(
     `SELECT ${COLUMNS}, author_id FROM messages WHERE conversation_id = ? AND client_id = ?`,
@@ -72,7 +81,7 @@ export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
   };
 
   return {
-    append(m, now) {
+    append(m, now, check) {
       return writes.run((): AppendResult => {
         // The checks below hold until the commit only because this read shares the
         // insert's transaction and SQLite has one writer. A backend with concurrent
@@ -84,10 +93,11 @@ export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
         if (!c || (m.visitorId !== null && c.visitor_id !== m.visitorId)) {
           return { ok: false, code: 'not_found' };
         }
-        const refusal = refuse(c, m);
+        // The caller's policy speaks first, as it would have before the write.
+        const refusal = check?.(facts(m.conversationId, c)) ?? refuse(c, m);
         // A retry of a message already stored still gets it back, even once the
         // conversation is resolved or handed to someone else.
-        if (refusal) return retried(m) ?? { ok: false, code: refusal };
+        if (refusal) return retried(m) ?? { ok: false, ...refusal };
         const row = insert.get({
           conversationId: m.conversationId,
           clientId: m.clientId,
@@ -125,12 +135,6 @@ export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
         return { ok: true, message, duplicate: false, target };
       });
     },
-    async stored(m) {
-      const c = conversation.get(m.conversationId);
-      if (!c || (m.visitorId !== null && c.visitor_id !== m.visitorId)) return null;
-      const result = retried(m);
-      return result?.ok ? result.message : null;
-    },
     async after(conversationId, afterSeq, limit, includeNotes) {
       return after.all(conversationId, afterSeq, includeNotes ? 1 : 0, limit).map(toMessage);
     },
@@ -138,17 +142,29 @@ export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
 }
 
 /**
- * Why the sender's own conversation takes no new message from them, if it doesn't.
- * The dispatcher has asked the policy (policy/) before appending; this re-checks the
- * part that can change meanwhile, inside the write transaction.
+ * Why the sender's own conversation takes no new message from them, if it doesn't:
+ * the store's own guard, whatever the caller's check (the dispatcher passes the
+ * policy, policy/) allowed.
  */
-function refuse(c: ConversationRow, m: NewMessage): 'conversation_closed' | 'forbidden' | null {
-  if (c.status === 'resolved') return 'conversation_closed';
+function refuse(c: ConversationRow, m: NewMessage): AppendRefusal | null {
+  if (c.status === 'resolved') {
+    return { code: 'conversation_closed', message: 'conversation is resolved' };
+  }
   // Only the agent holding a chat writes to the visitor; notes are open to any staff.
   if (m.author === 'agent' && m.kind === 'text' && c.assignee_id !== m.authorId) {
-    return 'forbidden';
+    return { code: 'forbidden', message: 'conversation is held by another agent' };
   }
   return null;
+}
+
+function facts(id: string, c: ConversationRow): ConversationFacts {
+  return {
+    id,
+    visitorId: c.visitor_id,
+    department: c.department_id,
+    status: c.status,
+    assigneeId: c.assignee_id,
+  };
 }
 
 function toMessage(r: MessageRow): Message {
