@@ -50,6 +50,16 @@ const ROUTED = `
          c.first_response_breached, c.resolution_breached, c.resolved_at
   FROM conversations c JOIN visitors v ON v.id = c.visitor_id`;
 
+/**
+ * What routing loads on every event: the open conversations and those it names (a
+ * resolved one written to again). Two halves, so the open half reads the partial index
+ * of open conversations: an OR of the two scans every conversation ever held.
+ */
+export const OPEN_AND_NAMED = `
+  ${ROUTED} WHERE c.status != 'resolved'
+  UNION ALL
+  ${ROUTED} WHERE c.id IN (SELECT value FROM json_each(?)) AND c.status = 'resolved'`;
+
 export function createRoutingStore(
   db: Db,
   writes: WriteQueue,
@@ -63,9 +73,7 @@ export function createRoutingStore(
               AS departments
      FROM agents a ORDER BY a.id`,
   );
-  const open = db.prepare<[string], RoutedRow>(
-    `${ROUTED} WHERE c.status != 'resolved' OR c.id IN (SELECT value FROM json_each(?))`,
-  );
+  const open = db.prepare<[string], RoutedRow>(OPEN_AND_NAMED);
   const insertConversation = db.prepare(
     `INSERT INTO conversations
        (id, site_id, visitor_id, client_id, department_id, status, created_at, updated_at)
