@@ -109,23 +109,32 @@ export function createDispatcher({
   }
 
   /**
-   * A hand-off's note goes into the transcript as an internal note, so the next agent
-   * reads it where they read the chat; the event log keeps it too.
+   * Applies an event whose outcome also adds a message to the conversation, both in
+   * one write, and delivers the message. Nothing is written if routing refuses.
    */
-  async function handOnNote(agent: AgentProfile, conversationId: string, note: string) {
-    await append(
-      {
-        conversationId,
-        clientId: nanoid(),
-        body: note,
-        visitorId: null,
-        author: 'agent',
-        authorId: agent.id,
-        authorName: agent.name,
-        kind: 'note',
-      },
-      undefined,
-    );
+  async function decideWith(event: RoutingEvent, appended: NewMessage): Promise<Conversation> {
+    const outcome = await decide(event, { appended });
+    const conversation = await after(outcome, appended.conversationId);
+    const message = outcome.written.message;
+    if (message) broadcast.message(conversation, message);
+    return conversation;
+  }
+
+  /**
+   * A hand-off's note goes into the transcript as an internal note, written with the
+   * hand-off itself, so the next agent reads it first, where they read the chat.
+   */
+  function handOnNote(agent: AgentProfile, conversationId: string, note: string): NewMessage {
+    return {
+      conversationId,
+      clientId: nanoid(),
+      body: note,
+      visitorId: null,
+      author: 'agent',
+      authorId: agent.id,
+      authorName: agent.name,
+      kind: 'note',
+    };
   }
 
   /** The conversation as clients see it after the outcome wrote it. */
@@ -415,6 +424,8 @@ export function createDispatcher({
         body: p.body,
       };
       if (p.conversationId) {
+        // The message is stored first (a retry gets it back, as any send's would);
+        // if routing then refuses, it stays in the queued chat for its agent.
         const c = await conversationFor(actor, 'queue:leave', p.conversationId);
         const message = await append({ ...text, conversationId: c.id }, sender);
         const outcome = await decide(
@@ -462,29 +473,30 @@ export function createDispatcher({
     /** The holder hands a chat on: to a department's queue or a named agent, with a note. */
     async transfer(agent: AgentProfile, p: Transfer): Promise<Conversation> {
       await conversationFor(staffActor(agent), 'conversation:transfer', p.conversationId);
-      const outcome = await decide({
-        type: 'transfer',
-        conversationId: p.conversationId,
-        actorId: agent.id,
-        to: p.to,
-        note: p.note,
-      });
-      await handOnNote(agent, p.conversationId, p.note);
-      return after(outcome, p.conversationId);
+      return decideWith(
+        {
+          type: 'transfer',
+          conversationId: p.conversationId,
+          actorId: agent.id,
+          to: p.to,
+          note: p.note,
+        },
+        handOnNote(agent, p.conversationId, p.note),
+      );
     },
 
     /** A supervisor or admin hands any conversation to a named agent. */
     async reassign(agent: AgentProfile, p: Reassign): Promise<Conversation> {
       await conversationFor(staffActor(agent), 'conversation:reassign', p.conversationId);
-      const outcome = await decide({
+      const event: RoutingEvent = {
         type: 'reassign',
         conversationId: p.conversationId,
         actorId: agent.id,
         agentId: p.agentId,
         ...(p.note === undefined ? {} : { note: p.note }),
-      });
-      if (p.note) await handOnNote(agent, p.conversationId, p.note);
-      return after(outcome, p.conversationId);
+      };
+      if (!p.note) return after(await decide(event), p.conversationId);
+      return decideWith(event, handOnNote(agent, p.conversationId, p.note));
     },
 
     /** An admin changed an agent: capacity, departments, disabled (signed out). */

@@ -37,9 +37,13 @@ export interface EngineDeps {
   onError: (error: unknown) => void;
 }
 
-/** What the caller adds to an event: a conversation it creates, a left message's sender. */
+/**
+ * What the caller adds to an event, written with its outcome unless routing refuses
+ * it: a conversation it creates, a message it appends, a left message's sender.
+ */
 export interface RunOptions {
   created?: { conversation: NewConversation; message: Omit<NewMessage, 'conversationId'> };
+  appended?: NewMessage;
   sender?: { name: string; email: string };
 }
 
@@ -74,7 +78,7 @@ export function createRoutingEngine({ store, presence, now, config, onError }: E
     const { state, names, visitors } = buildState(record, presence, routingConfig);
     const result = route(state, event, at);
     // A refused event changes nothing of its own, but what fell due still applies.
-    const created = result.refusal ? undefined : options.created;
+    const { created, appended } = result.refusal ? {} : options;
     const events = result.decisions.flatMap((d) =>
       'log' in d
         ? [{ conversationId: d.log.conversationId, event: draft(d.log, names, visitors, options) }]
@@ -85,12 +89,10 @@ export function createRoutingEngine({ store, presence, now, config, onError }: E
       status: a.status,
       lastAssignedAt: a.lastAssignedAt,
     }));
+    const { conversations } = result.changed;
     const written =
-      created || events.length > 0 || result.changed.conversations.length > 0 || agents.length > 0
-        ? await store.routing.apply(
-            { created, conversations: result.changed.conversations, agents, events },
-            at,
-          )
+      created || appended || events.length > 0 || conversations.length > 0 || agents.length > 0
+        ? await store.routing.apply({ created, appended, conversations, agents, events }, at)
         : { conversations: [], message: null };
     arm(result.wakeAt);
     const visitorOf = new Map([...visitors].map(([id, v]) => [id, v.id]));

@@ -49,6 +49,11 @@ export interface RoutingRecord {
 export interface RoutingWrite {
   /** A conversation the outcome creates, with the visitor's first message. */
   created?: { conversation: NewConversation; message: Omit<NewMessage, 'conversationId'> };
+  /**
+   * A message the outcome adds to a conversation that exists (a hand-off's note, a
+   * message left by a visitor who stops waiting), with that conversation's next seq.
+   */
+  appended?: NewMessage;
   /** Routing fields written as given; each row already exists or is `created`. */
   conversations: readonly Routed[];
   /** Agents' chosen status and last assignment, written as given. */
@@ -68,11 +73,13 @@ export interface RoutingStore {
   load(named: readonly string[]): Promise<RoutingRecord>;
   /**
    * Writes the outcome atomically and settles once it is durable: the created
-   * conversation and its first message (seq 1), the rows, and the events, or nothing.
+   * conversation and its first message (seq 1) or the appended message, the rows, and
+   * the events, or nothing.
    * Rejects, writing nothing, if any part fails: a created id or (visitor, clientId)
    * already taken, a site, visitor, department or agent that does not exist, a row or
-   * an event for a conversation neither stored nor created. Returns the written
-   * conversations as clients see them, in the order given, and the first message if any.
+   * an event for a conversation neither stored nor created, an appended message whose
+   * conversation does not exist or whose clientId is taken there. Returns the written
+   * conversations as clients see them, in the order given, and the message if any.
    */
   apply(
     write: RoutingWrite,

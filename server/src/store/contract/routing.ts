@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NewMessage } from '../messages.ts';
 import type { RoutingWrite } from '../routing.ts';
 import type { Store } from '../store.ts';
 import {
@@ -14,6 +15,20 @@ import {
 } from './fixtures.ts';
 import type { ContractContext } from './index.ts';
 import { routingFieldsContract } from './routing-fields.ts';
+
+/** An internal note by a1, as a hand-off appends it. */
+function note(conversationId: string, clientId: string): NewMessage {
+  return {
+    conversationId,
+    visitorId: null,
+    clientId,
+    author: 'agent',
+    authorId: 'a1',
+    authorName: 'Ann',
+    kind: 'note',
+    body: 'over to you',
+  };
+}
 
 /** Everything a failed write could have left behind, to compare before and after. */
 async function trace(store: Store, ids: readonly string[]) {
@@ -122,6 +137,11 @@ export function routingContract(ctx: ContractContext): void {
           'an agent who does not exist',
           fresh({ agents: [{ id: 'ghost', status: 'online', lastAssignedAt: 2 }] }),
         ],
+        [
+          'a message appended to a conversation that does not exist',
+          fresh({ appended: note('nope', 'n1') }),
+        ],
+        ['a message appended under a clientId taken there', fresh({ appended: note('c1', 'c1') })],
       ];
       const before = await trace(store, ['c1', 'c2']);
       for (const [why, write] of failing) {
@@ -133,6 +153,34 @@ export function routingContract(ctx: ContractContext): void {
       expect((await row('c1')).vip).toBe(true);
       expect((await store.conversations.get('c2'))?.lastSeq).toBe(1);
       expect(await store.routing.status('a1')).toBe('online');
+    });
+
+    it('append a message with the next seq, in the write of the outcome', async () => {
+      const { store, row, start, says } = await seeded(open);
+      await start('c1', 1);
+      await says('c1', 'hi');
+      const written = await store.routing.apply(
+        {
+          appended: note('c1', 'n1'),
+          conversations: [{ ...(await row('c1')), atHead: true }],
+          agents: [],
+          events: [],
+        },
+        7,
+      );
+      const message = {
+        conversationId: 'c1',
+        seq: 3,
+        clientId: 'n1',
+        author: 'agent',
+        authorName: 'Ann',
+        kind: 'note',
+        body: 'over to you',
+        createdAt: 7,
+      };
+      expect(written.message).toEqual(message);
+      expect((await store.messages.after('c1', 2, 10, true)).at(0)).toEqual(message);
+      expect(await says('c1', 'next')).toMatchObject({ ok: true, message: { seq: 4 } });
     });
 
     it('load every conversation not resolved, and the resolved ones named', async () => {

@@ -40,25 +40,7 @@ export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
   const byClientId = db.prepare<[string, string], MessageRow & { author_id: string | null }>(
     `SELECT ${COLUMNS}, author_id FROM messages WHERE conversation_id = ? AND client_id = ?`,
   );
-  // Takes the next seq from the (conversation_id, seq) index, one seek: the conversation
-  // row is never rewritten, so a message dirties only the pages of messages. A taken
-  // clientId inserts nothing and returns no row.
-  //
-  // Seqs stay gap-free and unique because MAX(seq) is read in the same transaction
-  // as the insert and SQLite runs one write transaction at a time. A backend with
-  // concurrent writers must serialize appends per conversation itself: lock the
-  // conversation's row before this read (SELECT … FOR UPDATE), or catch the unique
-  // violation on (conversation_id, seq) and retry the whole append. Never a sequence
-  // or a counter in memory: several hubs append to one conversation.
-  const insert = db.prepare<[Omit<NewMessage, 'visitorId'> & { now: number }], { seq: number }>(
-    `INSERT INTO messages
-       (conversation_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
-     SELECT @conversationId, COALESCE(MAX(seq), 0) + 1, @clientId, @author, @authorId,
-            @authorName, @kind, @body, @now
-     FROM messages WHERE conversation_id = @conversationId
-     ON CONFLICT (conversation_id, client_id) DO NOTHING
-     RETURNING seq`,
-  );
+  const insert = messageInserter(db);
   const after = db.prepare<[string, number, number, number], MessageRow>(
     `SELECT ${COLUMNS} FROM messages
      WHERE conversation_id = ? AND seq > ? AND (kind = 'text' OR ?)
@@ -98,17 +80,8 @@ export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
         // A retry of a message already stored still gets it back, even once the
         // conversation is resolved or handed to someone else.
         if (refusal) return retried(m) ?? { ok: false, ...refusal };
-        const row = insert.get({
-          conversationId: m.conversationId,
-          clientId: m.clientId,
-          author: m.author,
-          authorId: m.authorId,
-          authorName: m.authorName,
-          kind: m.kind,
-          body: m.body,
-          now,
-        });
-        if (!row) {
+        const seq = insert(m, now);
+        if (seq === null) {
           // Another append with this clientId committed first (a retry racing its
           // original). With concurrent writers, ON CONFLICT DO NOTHING waits for that
           // commit, and this read must see it (a fresh snapshot: READ COMMITTED).
@@ -116,16 +89,7 @@ export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
           if (!result) throw new Error('clientId conflict without a stored message');
           return result;
         }
-        const message: Message = {
-          conversationId: m.conversationId,
-          seq: row.seq,
-          clientId: m.clientId,
-          author: m.author,
-          authorName: m.authorName,
-          kind: m.kind,
-          body: m.body,
-          createdAt: now,
-        };
+        const message = stored(m, seq, now);
         const target: MessageTarget = {
           id: m.conversationId,
           visitorId: c.visitor_id,
@@ -146,6 +110,57 @@ export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
  * the store's own guard, whatever the caller's check (the dispatcher passes the
  * policy, policy/) allowed.
  */
+/**
+ * Inserts a message with its conversation's next seq, inside the caller's write
+ * transaction; returns the seq, or null when the clientId is taken in the conversation.
+ */
+export function messageInserter(db: Db): (m: NewMessage, now: number) => number | null {
+  // Takes the next seq from the (conversation_id, seq) index, one seek: the conversation
+  // row is never rewritten, so a message dirties only the pages of messages. A taken
+  // clientId inserts nothing and returns no row.
+  //
+  // Seqs stay gap-free and unique because MAX(seq) is read in the same transaction
+  // as the insert and SQLite runs one write transaction at a time. A backend with
+  // concurrent writers must serialize appends per conversation itself: lock the
+  // conversation's row before this read (SELECT … FOR UPDATE), or catch the unique
+  // violation on (conversation_id, seq) and retry the whole append. Never a sequence
+  // or a counter in memory: several hubs append to one conversation.
+  const insert = db.prepare<[Omit<NewMessage, 'visitorId'> & { now: number }], { seq: number }>(
+    `INSERT INTO messages
+       (conversation_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
+     SELECT @conversationId, COALESCE(MAX(seq), 0) + 1, @clientId, @author, @authorId,
+            @authorName, @kind, @body, @now
+     FROM messages WHERE conversation_id = @conversationId
+     ON CONFLICT (conversation_id, client_id) DO NOTHING
+     RETURNING seq`,
+  );
+  return (m, now) =>
+    insert.get({
+      conversationId: m.conversationId,
+      clientId: m.clientId,
+      author: m.author,
+      authorId: m.authorId,
+      authorName: m.authorName,
+      kind: m.kind,
+      body: m.body,
+      now,
+    })?.seq ?? null;
+}
+
+/** A message as it was just stored with this seq. */
+export function stored(m: Omit<NewMessage, 'visitorId'>, seq: number, now: number): Message {
+  return {
+    conversationId: m.conversationId,
+    seq,
+    clientId: m.clientId,
+    author: m.author,
+    authorName: m.authorName,
+    kind: m.kind,
+    body: m.body,
+    createdAt: now,
+  };
+}
+
 function refuse(c: ConversationRow, m: NewMessage): AppendRefusal | null {
   if (c.status === 'resolved') {
     return { code: 'conversation_closed', message: 'conversation is resolved' };

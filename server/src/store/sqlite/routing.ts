@@ -4,6 +4,7 @@ import type { DirectoryStore } from '../directory.ts';
 import type { RoutedRecord, RoutingStore } from '../routing.ts';
 import type { Db } from './db.ts';
 import type { EventLog } from './events.ts';
+import { messageInserter, stored } from './messages.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 interface AgentRow {
@@ -97,6 +98,7 @@ export function createRoutingStore(
        resolution_breached = @resolutionBreached, resolved_at = @resolvedAt, updated_at = @now
      WHERE id = @id`,
   );
+  const insertMessage = messageInserter(db);
   const updateAgent = db.prepare('UPDATE agents SET status = ?, last_assigned_at = ? WHERE id = ?');
   const statusOf = db.prepare<[string], { status: AgentStatus }>(
     'SELECT status FROM agents WHERE id = ?',
@@ -137,16 +139,13 @@ export function createRoutingStore(
           const { conversation: c, message: m } = write.created;
           insertConversation.run({ ...c, now });
           insertFirstMessage.run({ ...m, conversationId: c.id, now });
-          message = {
-            conversationId: c.id,
-            seq: 1,
-            clientId: m.clientId,
-            author: m.author,
-            authorName: m.authorName,
-            kind: m.kind,
-            body: m.body,
-            createdAt: now,
-          };
+          message = stored({ ...m, conversationId: c.id }, 1, now);
+        }
+        if (write.appended) {
+          const m = write.appended;
+          const seq = insertMessage(m, now);
+          if (seq === null) throw new Error(`clientId ${m.clientId} taken in ${m.conversationId}`);
+          message = stored(m, seq, now);
         }
         // A row that is not there means routing decided over state the store does not
         // hold: fail the outcome rather than write part of it.
