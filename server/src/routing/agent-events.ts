@@ -22,6 +22,8 @@ export function agentConnected(d: Draft, e: Of<'agent_connected'>): Refusal | nu
   const agent = d.agents.get(e.agentId);
   if (!agent) return refuse('not_found', 'no such agent');
   if (agent.disconnectedAt !== null) d.updateAgent(agent.id, { disconnectedAt: null });
+  // The caller's presence may already count the connection; the arrival is news anyway.
+  d.announceAgent(agent.id);
   return null;
 }
 
@@ -29,6 +31,7 @@ export function agentDisconnected(d: Draft, e: Of<'agent_disconnected'>): Refusa
   const agent = d.agents.get(e.agentId);
   if (!agent) return refuse('not_found', 'no such agent');
   if (agent.disconnectedAt === null) d.updateAgent(agent.id, { disconnectedAt: d.now });
+  d.announceAgent(agent.id);
   return null;
 }
 

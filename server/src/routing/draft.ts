@@ -78,9 +78,14 @@ export class Draft {
     const next = { ...agent, ...patch };
     this.agents.set(agentId, next);
     this.touched.agents.add(agentId);
-    const already = this.decisions.some((d) => d.type === 'agent' && d.agentId === agentId);
-    if (announce && !already) this.decisions.push({ type: 'agent', agentId });
+    if (announce) this.announceAgent(agentId);
     return next;
+  }
+
+  /** Tells the agent's departments that what they can offer changed (once per event). */
+  announceAgent(agentId: string): void {
+    const already = this.decisions.some((d) => d.type === 'agent' && d.agentId === agentId);
+    if (!already) this.decisions.push({ type: 'agent', agentId });
   }
 
   setDepartment(department: Department): void {

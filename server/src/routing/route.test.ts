@@ -303,6 +303,21 @@ describe('transfer and reassignment', () => {
 });
 
 describe('agents come and go', () => {
+  it("announces an arrival or departure even when the caller's presence already counts it", () => {
+    // The dispatcher counts the socket before routing builds its state, so routing may
+    // see nothing to change; the estimates of the agent's departments change anyway.
+    const sim = new Sim(stateOf({ agents: [agent('a')] }));
+    expect(sim.run({ type: 'agent_connected', agentId: 'a' }).decisions).toEqual([
+      { type: 'agent', agentId: 'a' },
+    ]);
+    expect(sim.run({ type: 'agent_disconnected', agentId: 'a' }).decisions).toEqual([
+      { type: 'agent', agentId: 'a' },
+    ]);
+    expect(sim.run({ type: 'agent_disconnected', agentId: 'a' }).decisions).toEqual([
+      { type: 'agent', agentId: 'a' },
+    ]);
+  });
+
   it('keeps chats through a reconnect within the grace period', () => {
     const sim = new Sim(stateOf({ agents: [agent('a')] }));
     sim.queue('c1');
