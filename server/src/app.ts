@@ -99,16 +99,19 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
   // Resumes what was due while the hub was down, and arms the timer for what is next.
   app.addHook('onReady', () => dispatcher.tick());
   registerVisitorNamespace(app, dispatcher, { ...config, rateLimits, backlog });
-  registerAgentNamespace(app, dispatcher, { rateLimits, backlog });
+  const refreshAgent = registerAgentNamespace(app, dispatcher, { rateLimits, backlog });
 
   await app.register(siteRoutes, { demoSiteKey: DEMO_SITE_KEY });
   await app.register(widgetRoutes, { dist: config.widgetDist });
   await app.register(visitorSessionRoutes);
   await app.register(conversationRoutes);
   await app.register(adminRoutes, {
-    // Wired by the dispatcher integration: routing re-reads the agent or department
-    // then. Until it does, a pass of the current assignment is what can change.
-    onAgentChanged: (agentId, change) => dispatcher.agentChanged(agentId, change),
+    // Routing re-reads the agent or department; the agent's open consoles take their
+    // new departments and role.
+    onAgentChanged: async (agentId, change) => {
+      await dispatcher.agentChanged(agentId, change);
+      if (change.departments || change.role) await refreshAgent(agentId);
+    },
     onDepartmentChanged: (department) => dispatcher.departmentChanged(department),
   });
   await app.register(docsRoutes);

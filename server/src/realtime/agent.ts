@@ -1,4 +1,4 @@
-import type { AgentClientEvents } from '@switchboard/shared';
+import type { AgentClientEvents, AgentProfile, AgentStatus } from '@switchboard/shared';
 import {
   AgentSendMessage,
   ConversationRef,
@@ -18,6 +18,7 @@ import { isSameOrigin } from '../origin.ts';
 import { permits } from '../policy/policy.ts';
 import type { BacklogGuard } from './backlog.ts';
 import { type Budgets, connectError, createHandlers, rejectUnknown } from './handler.ts';
+import type { AgentNamespace } from './namespaces.ts';
 import { rooms } from './rooms.ts';
 
 const BUDGETS: Budgets<AgentClientEvents> = {
@@ -32,11 +33,12 @@ const BUDGETS: Budgets<AgentClientEvents> = {
   'conversation:reassign': 'write',
 };
 
+/** Registers the /agent namespace; returns how to refresh an agent an admin changed. */
 export function registerAgentNamespace(
   app: FastifyInstance,
   dispatcher: Dispatcher,
   { rateLimits, backlog }: { rateLimits: RateLimits; backlog: BacklogGuard },
-): void {
+): (agentId: string) => Promise<void> {
   const nsp = app.namespaces.agent;
   const { store } = app;
 
@@ -64,12 +66,13 @@ export function registerAgentNamespace(
   });
 
   nsp.on('connection', async (socket) => {
+    // The profile as it is now: an admin's change reaches open sockets (refreshAgent).
+    const me = () => socket.data.agent;
     const { agent } = socket.data;
     // Counted at once (so a quick disconnect pairs with it); the hello waits for it.
     const status = dispatcher.agentConnected(agent);
     socket.join([rooms.agent(agent.id), rooms.session(socket.data.session)]);
-    if (permits(agent.role, 'board:view')) socket.join(rooms.supervisors());
-    for (const d of agent.departments) socket.join(rooms.department(d));
+    joinRoles(socket, agent);
     socket.on('disconnect', () => void dispatcher.agentDisconnected(agent.id));
 
     const handle = createHandlers<AgentClientEvents>(socket, BUDGETS, {
@@ -79,41 +82,80 @@ export function registerAgentNamespace(
     });
     socket.onAny(rejectUnknown(socket));
     handle('conversation:list', Empty, async () => {
-      const conversations = await dispatcher.agentConversations(agent);
+      const conversations = await dispatcher.agentConversations(me());
       for (const c of conversations) {
         if (c.assigneeId === agent.id) socket.join(rooms.conversation(c.id));
       }
       return { conversations };
     });
     handle('conversation:sync', SyncConversation, (p) =>
-      dispatcher.agentSync(agent, p.conversationId, p.afterSeq),
+      dispatcher.agentSync(me(), p.conversationId, p.afterSeq),
     );
     handle('conversation:claim', ConversationRef, async (p) => ({
-      conversation: await dispatcher.claim(agent, p.conversationId),
+      conversation: await dispatcher.claim(me(), p.conversationId),
     }));
     handle('conversation:resolve', ConversationRef, async (p) => ({
-      conversation: await dispatcher.resolve(agent, p.conversationId),
+      conversation: await dispatcher.resolve(me(), p.conversationId),
     }));
     handle('message:send', AgentSendMessage, async (p) => ({
-      message: await dispatcher.agentSend(agent, p, socket.id),
+      message: await dispatcher.agentSend(me(), p, socket.id),
     }));
     handle('agent:status', SetStatus, async (p) => ({
-      status: await dispatcher.setStatus(agent, p.status),
+      status: await dispatcher.setStatus(me(), p.status),
     }));
-    handle('typing:set', Typing, (p) => dispatcher.agentTyping(agent, p.conversationId, p.typing));
+    handle('typing:set', Typing, (p) => dispatcher.agentTyping(me(), p.conversationId, p.typing));
     handle('conversation:transfer', Transfer, async (p) => ({
-      conversation: await dispatcher.transfer(agent, p),
+      conversation: await dispatcher.transfer(me(), p),
     }));
     handle('conversation:reassign', Reassign, async (p) => ({
-      conversation: await dispatcher.reassign(agent, p),
+      conversation: await dispatcher.reassign(me(), p),
     }));
 
     try {
-      const departments = await store.directory.departments();
-      socket.emit('agent:hello', { agent, status: await status, departments });
+      await hello(socket, await status);
     } catch (error) {
       app.log.error({ err: error }, 'agent hello failed');
       socket.disconnect(true);
     }
   });
+
+  async function hello(socket: AgentSocket, status: AgentStatus): Promise<void> {
+    const departments = await store.directory.departments();
+    socket.emit('agent:hello', { agent: socket.data.agent, status, departments });
+  }
+
+  /**
+   * An admin changed the agent (departments, role): their open consoles take the new
+   * profile, move to their new departments' rooms, and hear a new hello. Sockets on
+   * this hub only; with several hubs, each hub does this for its own.
+   */
+  return async function refreshAgent(agentId: string): Promise<void> {
+    const profile = await store.agents.byId(agentId);
+    if (!profile) return;
+    const status = await store.routing.status(agentId);
+    for (const socket of nsp.sockets.values()) {
+      if (!socket.rooms.has(rooms.agent(agentId))) continue;
+      leaveRoles(socket, socket.data.agent);
+      socket.data.agent = profile;
+      joinRoles(socket, profile);
+      await hello(socket, status);
+    }
+  };
+}
+
+type AgentSocket = Parameters<Parameters<AgentNamespace['on']>[1]>[0];
+
+/** The rooms an agent's role and departments put their sockets in. */
+function rolesRooms(agent: AgentProfile): string[] {
+  const joined = agent.departments.map(rooms.department);
+  if (permits(agent.role, 'board:view')) joined.push(rooms.supervisors());
+  return joined;
+}
+
+function joinRoles(socket: AgentSocket, agent: AgentProfile): void {
+  socket.join(rolesRooms(agent));
+}
+
+function leaveRoles(socket: AgentSocket, agent: AgentProfile): void {
+  for (const room of rolesRooms(agent)) socket.leave(room);
 }

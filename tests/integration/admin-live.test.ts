@@ -1,0 +1,81 @@
+/**
+ * An admin's change to an agent reaches the consoles they have open, without a
+ * reconnect: new departments (their queues and updates), a new role (its board).
+ */
+import type { AgentProfile, QueueStats } from '@switchboard/shared';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { api } from '../api.ts';
+import {
+  ADMIN,
+  call,
+  connectAgent,
+  createAgent,
+  type Hub,
+  next,
+  signIn,
+  startHub,
+} from '../harness.ts';
+import { agentList, chattingVisitor } from '../routing-peers.ts';
+
+let hub: Hub;
+let admin: string;
+const closers: { close(): unknown }[] = [];
+beforeEach(async () => {
+  hub = await startHub();
+  admin = await signIn(hub, ADMIN.email, ADMIN.password);
+});
+afterEach(async () => {
+  for (const s of closers.splice(0)) s.close();
+  await hub.close();
+});
+
+async function console_(departments: string[]) {
+  const agent = await createAgent(hub, { departments, name: 'Lin' });
+  const cookie = await signIn(hub, agent.email, agent.password);
+  const { socket } = await connectAgent(hub, cookie);
+  closers.push(socket);
+  return { agent, socket };
+}
+
+const patch = (id: string, body: object) =>
+  api<{ agent: AgentProfile }>(hub, 'PATCH', `/api/agents/${id}`, { cookie: admin, body });
+
+describe("an admin's change to an open console", () => {
+  it('moves the agent to their new departments at once, with a new hello', async () => {
+    const { agent, socket } = await console_(['pre_sales']);
+    const hello = next(socket, 'agent:hello');
+    expect((await patch(agent.id, { departments: ['technical'] })).status).toBe(200);
+    expect((await hello).agent.departments).toEqual(['technical']);
+
+    // Technical's queue reaches them; pre-sales' no longer does.
+    const seen: QueueStats[] = [];
+    socket.on('queue:stats', (s) => seen.push(s));
+    const techUpdate = next(socket, 'conversation:updated');
+    const tech = await chattingVisitor(hub, 'technical');
+    closers.push(tech.socket);
+    expect((await techUpdate).id).toBe(tech.conversation.id);
+    const sales = await chattingVisitor(hub, 'pre_sales');
+    closers.push(sales.socket);
+    // What they may read follows: the technical chat is theirs to see, pre-sales' not.
+    const listed = await agentList(socket);
+    expect(listed.map((c) => c.id)).toEqual([tech.conversation.id]);
+    const read = await call(socket, 'conversation:sync', {
+      conversationId: sales.conversation.id,
+      afterSeq: 0,
+    });
+    expect(read).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(seen.map((s) => s.department)).not.toContain('pre_sales');
+  });
+
+  it('gives a promoted agent the supervisors’ board and SLA alerts', async () => {
+    const { agent, socket } = await console_(['pre_sales']);
+    const hello = next(socket, 'agent:hello');
+    expect((await patch(agent.id, { role: 'supervisor' })).status).toBe(200);
+    expect((await hello).agent.role).toBe('supervisor');
+    // The board's queue stats of every department now reach them.
+    const stats = next(socket, 'queue:stats');
+    const tech = await chattingVisitor(hub, 'technical');
+    closers.push(tech.socket);
+    expect((await stats).department).toBe('technical');
+  });
+});
