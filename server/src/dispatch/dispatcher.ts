@@ -397,7 +397,11 @@ export function createDispatcher({
 
     /** The visitor stops waiting: the conversation ends, logged as left_queue. */
     async leaveQueue(visitor: Visitor, conversationId: string): Promise<Conversation> {
-      await conversationFor(visitorActor(visitor), 'queue:leave', conversationId);
+      const actor = visitorActor(visitor);
+      const c = await conversationFor(actor, 'conversation:read', conversationId);
+      // Leaving twice (a retry whose first ack was lost) finds it ended: no error.
+      if (c.status === 'resolved') return c;
+      assertAllowed(actor, 'queue:leave', c);
       const outcome = await decide({ type: 'left_queue', conversationId });
       return after(outcome, conversationId);
     },
