@@ -3,7 +3,8 @@
  * participants, the agents who now follow or no longer follow them, visitors still
  * queued (their position and wait), staff boards (queue lengths), and supervisors (SLA).
  */
-import { estimateWait, queuePosition, queueStats } from '../routing/index.ts';
+import type { QueuePosition } from '@switchboard/shared';
+import { estimateWait, queuePosition, queueStats, type RoutingState } from '../routing/index.ts';
 import type { Store } from '../store/store.ts';
 import type { Broadcast } from './dispatcher.ts';
 import type { Outcome } from './engine.ts';
@@ -18,9 +19,29 @@ export interface AnnounceDeps {
   store: Pick<Store, 'routing'>;
   broadcast: Broadcast;
   now: () => number;
+  /**
+   * The last position and estimate each queued visitor was told, so an outcome tells
+   * only those whose place changed: a new arrival at the back moves nobody, and a long
+   * queue is not re-sent in full on every event. Visitors who reconnect ask again
+   * (see `positionOf`).
+   */
+  told: Map<string, string>;
 }
 
-export async function announce({ store, broadcast, now }: AnnounceDeps, outcome: Outcome) {
+/** Where a queued conversation stands: its place and estimated wait; null if not queued. */
+export async function positionOf(
+  store: Pick<Store, 'routing'>,
+  state: RoutingState,
+  conversationId: string,
+): Promise<QueuePosition | null> {
+  const c = state.conversations.get(conversationId);
+  const position = queuePosition(state, conversationId);
+  if (!c || position === null) return null;
+  const handleTimes = await store.routing.recentHandleTimes(c.department, HANDLE_SAMPLES);
+  return { conversationId, position, estimatedWaitMs: estimateWait(state, c.id, handleTimes) };
+}
+
+export async function announce({ store, broadcast, now, told }: AnnounceDeps, outcome: Outcome) {
   const { result, written, visitorOf, roleOf } = outcome;
   const departments = new Set<string>();
   for (const d of result.decisions) {
@@ -70,6 +91,7 @@ export async function announce({ store, broadcast, now }: AnnounceDeps, outcome:
   for (const c of written.conversations) {
     broadcast.conversation(c);
     departments.add(c.department);
+    if (c.status !== 'queued') told.delete(c.id);
   }
   for (const department of departments) {
     const stats = queueStats(result.state, department, now());
@@ -83,11 +105,11 @@ export async function announce({ store, broadcast, now }: AnnounceDeps, outcome:
       const visitorId = visitorOf.get(c.id);
       const position = queuePosition(result.state, c.id);
       if (!visitorId || position === null) continue;
-      broadcast.queuePosition(visitorId, {
-        conversationId: c.id,
-        position,
-        estimatedWaitMs: estimateWait(result.state, c.id, handleTimes),
-      });
+      const estimatedWaitMs = estimateWait(result.state, c.id, handleTimes);
+      const place = `${position}:${estimatedWaitMs}`;
+      if (told.get(c.id) === place) continue;
+      told.set(c.id, place);
+      broadcast.queuePosition(visitorId, { conversationId: c.id, position, estimatedWaitMs });
     }
   }
 

@@ -30,7 +30,7 @@ import type { ConversationFacts } from '../store/conversations.ts';
 import type { AppendResult, MessageTarget, NewMessage } from '../store/messages.ts';
 import type { Store } from '../store/store.ts';
 import type { Visitor } from '../store/visitors.ts';
-import { type AnnounceDeps, announce } from './announce.ts';
+import { type AnnounceDeps, announce, positionOf } from './announce.ts';
 import { createRoutingEngine, type Outcome, type RunOptions, routingDepartment } from './engine.ts';
 import type { Presence } from './presence.ts';
 import { syncPage } from './sync-page.ts';
@@ -92,7 +92,7 @@ export function createDispatcher({
     onError: onRoutingError,
     config: graceMs === undefined ? {} : { graceMs },
   });
-  const announceDeps: AnnounceDeps = { store, broadcast, now };
+  const announceDeps: AnnounceDeps = { store, broadcast, now, told: new Map() };
   /** Conversations whose first agent reply routing has already heard of. */
   const responded = new Set<string>();
 
@@ -281,6 +281,12 @@ export function createDispatcher({
         conversationId,
       );
       const read = await store.messages.after(conversationId, afterSeq, LIMITS.syncPage + 1, false);
+      // A visitor back in the queue hears where they stand, as they would have had
+      // they stayed connected.
+      if (conversation.status === 'queued') {
+        const place = await positionOf(store, await engine.current(), conversationId);
+        if (place) broadcast.queuePosition(visitor.id, place);
+      }
       return { conversation, ...syncPage(read) };
     },
 

@@ -105,6 +105,10 @@ export function createRoutingEngine({ store, presence, now, config, onError }: E
     return { result, written, visitorOf, roleOf };
   }
 
+  async function current(): Promise<RoutingState> {
+    return buildState(await store.routing.load([]), presence, routingConfig).state;
+  }
+
   /** Applies one event after the ones before it have been written. */
   function run(event: RoutingEvent, options: RunOptions = {}): Promise<Outcome> {
     const outcome = last.then(() => runNow(event, options));
@@ -116,10 +120,12 @@ export function createRoutingEngine({ store, presence, now, config, onError }: E
     run,
     /** Chat, or leave-a-message, for a department now; null for an unknown one. */
     async availability(departmentId: string): Promise<Availability | null> {
-      const { state } = buildState(await store.routing.load([]), presence, routingConfig);
+      const state = await current();
       const department = state.departments.get(departmentId);
       return department ? availability(state, department, now()) : null;
     },
+    /** Routing's state as the store holds it now, for a read that decides nothing. */
+    current,
     /** Stops the timer; outcomes already asked for still complete. */
     async close(): Promise<void> {
       closed = true;
