@@ -27,6 +27,16 @@ export const CATALOGUE = {
   away: { en: 'Away', 'zh-CN': '离开' },
   language: { en: 'Language', 'zh-CN': '语言' },
   signOut: { en: 'Sign out', 'zh-CN': '退出登录' },
+  signOutTitle: { en: 'Sign out with open chats?', 'zh-CN': '还有进行中的会话，确定退出？' },
+  signOutOneChat: {
+    en: 'Your open chat goes back to the head of the queue for other agents.',
+    'zh-CN': '你正在接待的会话将退回队列最前，由其他客服接待。',
+  },
+  signOutOpenChats: {
+    en: 'Your {count} open chats go back to the head of the queue for other agents.',
+    'zh-CN': '你正在接待的 {count} 个会话将退回队列最前，由其他客服接待。',
+  },
+  cancel: { en: 'Cancel', 'zh-CN': '取消' },
   reconnecting: { en: 'Reconnecting…', 'zh-CN': '正在重新连接…' },
   // Conversation list
   conversations: { en: 'Conversations', 'zh-CN': '会话' },
@@ -38,6 +48,13 @@ export const CATALOGUE = {
   noMessagesYet: { en: 'No messages yet', 'zh-CN': '暂无消息' },
   unreadCount: { en: '{count} unread', 'zh-CN': '{count} 条未读' },
   waitingFor: { en: 'waiting {duration}', 'zh-CN': '已等待 {duration}' },
+  queues: { en: 'Queues', 'zh-CN': '排队概况' },
+  queueEmpty: { en: 'nobody waiting', 'zh-CN': '无人排队' },
+  queueLength: { en: '{count} waiting', 'zh-CN': '{count} 人排队' },
+  queueLengthLongest: {
+    en: '{count} waiting · longest {duration}',
+    'zh-CN': '{count} 人排队 · 最长 {duration}',
+  },
   // Conversation pane
   pickConversation: {
     en: 'Pick a conversation on the left.',

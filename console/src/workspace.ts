@@ -25,6 +25,7 @@ import {
 } from './models/conversations.ts';
 import type { KeyValueStorage } from './models/locale.ts';
 import { createOutboxModel, type OutboxModel, toResend } from './models/outbox.ts';
+import { applyQueueStats, type QueueBoard } from './models/queues.ts';
 import { createTranscriptsModel, type TranscriptsModel } from './models/transcripts.ts';
 import { createTypingModel, type TypingModel } from './models/typing.ts';
 import { createUnreadModel, type UnreadModel, unreadCount } from './models/unread.ts';
@@ -44,6 +45,8 @@ export interface Workspace {
   connected: Signal<boolean>;
   status: Signal<AgentStatus>;
   departments: Signal<readonly Department[]>;
+  /** The queues this agent watches, live. */
+  queues: Signal<QueueBoard>;
   conversations: ConversationsModel;
   transcripts: TranscriptsModel;
   outbox: OutboxModel;
@@ -103,6 +106,7 @@ export function createWorkspace({
   // reconnect (network blip, hub restart) the choice is sent again rather than lost.
   let chosen: 'online' | 'away' | null = null;
   const departments = signal<readonly Department[]>([]);
+  const queues = signal<QueueBoard>(new Map());
   const conversations = createConversationsModel();
   const transcripts = createTranscriptsModel();
   const outbox = createOutboxModel();
@@ -280,11 +284,16 @@ export function createWorkspace({
     agent.value = hello.agent;
     status.value = hello.status;
     departments.value = hello.departments;
+    // The hello lists every queue this agent watches now; any other is no longer theirs.
+    queues.value = applyQueueStats(new Map(), hello.queues, Date.now());
     if (chosen && hello.status !== chosen) void sendStatus(chosen);
     void resync();
   });
   socket.on('message:new', (message) => holdMessages(message.conversationId, [message]));
   socket.on('conversation:updated', (c) => conversations.upsert([c]));
+  socket.on('queue:stats', (stats) => {
+    queues.value = applyQueueStats(queues.value, [stats], Date.now());
+  });
   socket.on('typing:changed', (t) => typing.set(t.conversationId, t.typing));
 
   const stopClock = setInterval(() => {
@@ -326,6 +335,7 @@ export function createWorkspace({
     connected,
     status,
     departments,
+    queues,
     conversations,
     transcripts,
     outbox,

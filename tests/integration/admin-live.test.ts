@@ -2,7 +2,12 @@
  * An admin's change to an agent reaches the consoles they have open, without a
  * reconnect: new departments (their queues and updates), a new role (its board).
  */
-import type { AgentProfile, QueueStats } from '@switchboard/shared';
+import type {
+  AgentProfile,
+  AgentServerEvents,
+  Conversation,
+  QueueStats,
+} from '@switchboard/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../api.ts';
 import {
@@ -16,6 +21,8 @@ import {
   startHub,
 } from '../harness.ts';
 import { agentList, chattingVisitor } from '../routing-peers.ts';
+
+type Hello = Parameters<AgentServerEvents['agent:hello']>[0];
 
 let hub: Hub;
 let admin: string;
@@ -43,14 +50,16 @@ const patch = (id: string, body: object) =>
 describe("an admin's change to an open console", () => {
   it('moves the agent to their new departments at once, with a new hello', async () => {
     const { agent, socket } = await console_(['pre_sales']);
-    const hello = next(socket, 'agent:hello');
+    const hello = next<Hello>(socket, 'agent:hello');
     expect((await patch(agent.id, { departments: ['technical'] })).status).toBe(200);
-    expect((await hello).agent.departments).toEqual(['technical']);
+    const moved = await hello;
+    expect(moved.agent.departments).toEqual(['technical']);
+    expect(moved.queues).toEqual([{ department: 'technical', length: 0, longestWaitMs: null }]);
 
     // Technical's queue reaches them; pre-sales' no longer does.
     const seen: QueueStats[] = [];
     socket.on('queue:stats', (s) => seen.push(s));
-    const techUpdate = next(socket, 'conversation:updated');
+    const techUpdate = next<Conversation>(socket, 'conversation:updated');
     const tech = await chattingVisitor(hub, 'technical');
     closers.push(tech.socket);
     expect((await techUpdate).id).toBe(tech.conversation.id);
@@ -69,11 +78,17 @@ describe("an admin's change to an open console", () => {
 
   it('gives a promoted agent the supervisors’ board and SLA alerts', async () => {
     const { agent, socket } = await console_(['pre_sales']);
-    const hello = next(socket, 'agent:hello');
+    const hello = next<Hello>(socket, 'agent:hello');
     expect((await patch(agent.id, { role: 'supervisor' })).status).toBe(200);
-    expect((await hello).agent.role).toBe('supervisor');
+    const promoted = await hello;
+    expect(promoted.agent.role).toBe('supervisor');
+    expect(promoted.queues.map((q) => q.department).sort()).toEqual([
+      'post_sales',
+      'pre_sales',
+      'technical',
+    ]);
     // The board's queue stats of every department now reach them.
-    const stats = next(socket, 'queue:stats');
+    const stats = next<QueueStats>(socket, 'queue:stats');
     const tech = await chattingVisitor(hub, 'technical');
     closers.push(tech.socket);
     expect((await stats).department).toBe('technical');

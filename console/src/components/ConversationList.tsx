@@ -3,12 +3,14 @@ import { useApp, useT } from '../context.ts';
 import type { MessageKey } from '../i18n.ts';
 import type { Workspace } from '../workspace.ts';
 import { ConversationItem } from './ConversationItem.tsx';
+import { QueueBoard } from './QueueBoard.tsx';
 
 export function ConversationList({ ws }: { ws: Workspace }) {
   const t = useT();
   const { mine, waiting, resolved } = ws.groups.value;
   return (
     <nav class="list" aria-label={t('conversations')}>
+      <QueueBoard ws={ws} />
       <Group ws={ws} title="mine" items={mine} empty="emptyMine" />
       <Group ws={ws} title="waiting" items={waiting} empty="emptyWaiting" />
       {resolved.length > 0 && <Group ws={ws} title="resolved" items={resolved} empty={null} />}

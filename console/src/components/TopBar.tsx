@@ -1,3 +1,4 @@
+import { useRef } from 'preact/hooks';
 import { useApp, useT } from '../context.ts';
 import type { Workspace } from '../workspace.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -5,8 +6,15 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 export function TopBar({ ws }: { ws: Workspace }) {
   const { session } = useApp();
   const t = useT();
+  const confirm = useRef<HTMLDialogElement>(null);
   // The hub starts everyone 'offline'; until they pick, the control reads Away.
   const value = ws.status.value === 'online' ? 'online' : 'away';
+  const openChats = ws.groups.value.mine.length;
+  // Signing out requeues the agent's open chats at once, so it asks first.
+  const signOut = () => {
+    if (openChats > 0) confirm.current?.showModal();
+    else void session.logout();
+  };
   return (
     <header class="topbar">
       <span class="brand">{t('productName')}</span>
@@ -22,9 +30,21 @@ export function TopBar({ ws }: { ws: Workspace }) {
         <option value="away">{t('away')}</option>
       </select>
       <LanguageSwitch />
-      <button type="button" class="ghost" onClick={() => void session.logout()}>
+      <button type="button" class="ghost" onClick={signOut}>
         {t('signOut')}
       </button>
+      <dialog ref={confirm} class="confirm" aria-labelledby="sign-out-title">
+        <h2 id="sign-out-title">{t('signOutTitle')}</h2>
+        <p>{openChats === 1 ? t('signOutOneChat') : t('signOutOpenChats', { count: openChats })}</p>
+        <form method="dialog" class="actions">
+          <button type="submit" class="ghost" autofocus>
+            {t('cancel')}
+          </button>
+          <button type="button" class="danger" onClick={() => void session.logout()}>
+            {t('signOut')}
+          </button>
+        </form>
+      </dialog>
     </header>
   );
 }

@@ -24,8 +24,8 @@ import {
   staffActor,
   visitorActor,
 } from '../policy/actions.ts';
-import { assertAllowed, authorize } from '../policy/policy.ts';
-import type { RoutingEvent } from '../routing/index.ts';
+import { assertAllowed, authorize, permits } from '../policy/policy.ts';
+import { queueStats, type RoutingEvent } from '../routing/index.ts';
 import type { ConversationFacts } from '../store/conversations.ts';
 import type { AppendResult, MessageTarget, NewMessage } from '../store/messages.ts';
 import type { Store } from '../store/store.ts';
@@ -469,6 +469,15 @@ export function createDispatcher({
       const message = outcome.written.message;
       if (!message) return fail('unavailable', 'the message was not left; try again');
       return { conversation: await after(outcome, id), message };
+    },
+
+    /** The queues an agent watches now: their departments', or every one for leads. */
+    async queues(agent: AgentProfile): Promise<QueueStats[]> {
+      const state = await engine.current();
+      const all = permits(agent.role, 'board:view');
+      return [...state.departments.keys()]
+        .filter((id) => all || agent.departments.includes(id))
+        .map((department) => ({ department, ...queueStats(state, department, now()) }));
     },
 
     /** Chat, or leave-a-message: what to offer for a department now. */

@@ -120,8 +120,12 @@ export function registerAgentNamespace(
   });
 
   async function hello(socket: AgentSocket, status: AgentStatus): Promise<void> {
-    const departments = await store.directory.departments();
-    socket.emit('agent:hello', { agent: socket.data.agent, status, departments });
+    const { agent } = socket.data;
+    const [departments, queues] = await Promise.all([
+      store.directory.departments(),
+      dispatcher.queues(agent),
+    ]);
+    socket.emit('agent:hello', { agent, status, departments, queues });
   }
 
   /**

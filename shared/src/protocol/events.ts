@@ -152,6 +152,8 @@ export interface AgentServerEvents {
     agent: AgentProfile;
     status: AgentStatus;
     departments: Department[];
+    /** The queues this agent watches (their departments; every one for supervisors). */
+    queues: QueueStats[];
   }) => void;
   'message:new': (message: Message) => void;
   'conversation:updated': (conversation: Conversation) => void;
