@@ -7,7 +7,7 @@ export interface Reply<T = Record<string, unknown>> {
 }
 
 export async function api<T = Record<string, unknown>>(
-  hub: Hub,
+  hub: Pick<Hub, 'url'>,
   method: 'GET' | 'POST' | 'PATCH',
   path: string,
   options: { cookie?: string | undefined; body?: unknown } = {},
