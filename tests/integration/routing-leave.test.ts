@@ -163,24 +163,30 @@ describe('leave-a-message', () => {
       queued: true,
     });
 
-    const left = expectOk(
-      await call<{ conversation: Conversation; message: Message }>(
+    const leave = {
+      department: 'post_sales',
+      conversationId: conversation.id,
+      clientId: nanoid(),
+      ...contact,
+      body: 'Please email me instead',
+    };
+    const leaveMessage = (payload: typeof leave) =>
+      call<{ conversation: Conversation; message: Message }>(
         peer.socket,
         'conversation:leave-message',
-        {
-          department: 'post_sales',
-          conversationId: conversation.id,
-          clientId: nanoid(),
-          ...contact,
-          body: 'Please email me instead',
-        },
-      ),
-    );
+        payload,
+      );
+    const left = expectOk(await leaveMessage(leave));
     expect(left.conversation).toMatchObject({ id: conversation.id, status: 'pending' });
     expect(left.message.seq).toBe(2);
     const events = await hub.store.events.list(conversation.id);
     expect(events.map((e) => e.type)).toEqual(['queued', 'message_left']);
     expect(events[1]?.data).toEqual(contact);
+    // A retry (its ack lost) gets the same message; a second one is added.
+    expect(expectOk(await leaveMessage(leave)).message).toEqual(left.message);
+    const more = expectOk(await leaveMessage({ ...leave, clientId: nanoid(), body: 'Or call' }));
+    expect(more.message.seq).toBe(3);
+    expect(await eventTypes(hub, conversation.id)).toEqual(['queued', 'message_left']);
 
     await online('Pat', ['post_sales']);
     expect((await stored(hub, conversation.id)).status).toBe('pending');

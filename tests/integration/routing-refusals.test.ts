@@ -178,15 +178,15 @@ describe('leave-a-message switched off', () => {
     expect(codeOf(instead)).toBe('leave_message_disabled');
     expect(peer.offers).toEqual([]);
 
-    // The chat still waits, not pending. Its text is kept in the queued chat for the
-    // agent who takes it (dispatcher.leaveMessage stores it before routing decides).
+    // The chat still waits, not pending, and the refused message was not stored: the
+    // visitor was told it was not taken, so nobody reads it as if it had been.
     const synced = expectOk(
       await call<{ messages: Message[] }>(peer.socket, 'conversation:sync', {
         conversationId: conversation.id,
         afterSeq: 0,
       }),
     ).messages;
-    expect(synced.map((m) => m.body)).toEqual(['Hello?', 'Please call me back']);
+    expect(synced.map((m) => m.body)).toEqual(['Hello?']);
     expect(await stored(hub, conversation.id)).toMatchObject({ status: 'queued' });
     expect(await eventTypes(hub, conversation.id)).toEqual(['queued']);
   });

@@ -112,12 +112,18 @@ export function createDispatcher({
    * Applies an event whose outcome also adds a message to the conversation, both in
    * one write, and delivers the message. Nothing is written if routing refuses.
    */
-  async function decideWith(event: RoutingEvent, appended: NewMessage): Promise<Conversation> {
-    const outcome = await decide(event, { appended });
+  async function decideWith(
+    event: RoutingEvent,
+    appended: NewMessage,
+    options: Omit<RunOptions, 'appended'> = {},
+    sender?: string,
+  ): Promise<{ conversation: Conversation; message: Message }> {
+    const outcome = await decide(event, { ...options, appended });
     const conversation = await after(outcome, appended.conversationId);
     const message = outcome.written.message;
-    if (message) broadcast.message(conversation, message);
-    return conversation;
+    if (!message) return fail('unavailable', 'the hub could not complete this; try again');
+    broadcast.message(conversation, message, sender);
+    return { conversation, message };
   }
 
   /**
@@ -434,15 +440,17 @@ export function createDispatcher({
         body: p.body,
       };
       if (p.conversationId) {
-        // The message is stored first (a retry gets it back, as any send's would);
-        // if routing then refuses, it stays in the queued chat for its agent.
         const c = await conversationFor(actor, 'queue:leave', p.conversationId);
-        const message = await append({ ...text, conversationId: c.id }, sender);
-        const outcome = await decide(
+        const left = { ...text, conversationId: c.id };
+        // Already left (a retry, or a second message): added as any send's would be.
+        if (c.status === 'pending') return { conversation: c, message: await append(left, sender) };
+        // Stops waiting and leaves the message in one write; a refusal writes neither.
+        return decideWith(
           { type: 'message_left', conversationId: c.id, department: c.department, vip: c.vip },
+          left,
           { sender: contact },
+          sender,
         );
-        return { conversation: await after(outcome, c.id), message };
       }
       const existing = await store.conversations.byClientId(visitor.id, p.clientId);
       if (existing) {
@@ -492,7 +500,7 @@ export function createDispatcher({
     /** The holder hands a chat on: to a department's queue or a named agent, with a note. */
     async transfer(agent: AgentProfile, p: Transfer): Promise<Conversation> {
       await conversationFor(staffActor(agent), 'conversation:transfer', p.conversationId);
-      return decideWith(
+      const handedOn = await decideWith(
         {
           type: 'transfer',
           conversationId: p.conversationId,
@@ -502,6 +510,7 @@ export function createDispatcher({
         },
         handOnNote(agent, p.conversationId, p.note),
       );
+      return handedOn.conversation;
     },
 
     /** A supervisor or admin hands any conversation to a named agent. */
@@ -515,7 +524,7 @@ export function createDispatcher({
         ...(p.note === undefined ? {} : { note: p.note }),
       };
       if (!p.note) return after(await decide(event), p.conversationId);
-      return decideWith(event, handOnNote(agent, p.conversationId, p.note));
+      return (await decideWith(event, handOnNote(agent, p.conversationId, p.note))).conversation;
     },
 
     /** An admin changed an agent: capacity, departments, disabled (signed out). */
