@@ -106,11 +106,12 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
   await app.register(visitorSessionRoutes);
   await app.register(conversationRoutes);
   await app.register(adminRoutes, {
-    // Routing re-reads the agent or department; the agent's open consoles take their
-    // new departments and role.
+    // The agent's open consoles take their new profile first (so they are in their new
+    // departments' rooms when routing announces), then routing re-reads the agent.
     onAgentChanged: async (agentId, change) => {
-      await dispatcher.agentChanged(agentId, change);
-      if (change.departments || change.role) await refreshAgent(agentId);
+      const { name, ...routed } = change;
+      if (routed.departments || routed.role || name) await refreshAgent(agentId);
+      if (Object.keys(routed).length > 0) await dispatcher.agentChanged(agentId, routed);
     },
     onDepartmentChanged: (department) => dispatcher.departmentChanged(department),
   });

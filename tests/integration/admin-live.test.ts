@@ -6,6 +6,7 @@ import type {
   AgentProfile,
   AgentServerEvents,
   Conversation,
+  Message,
   QueueStats,
 } from '@switchboard/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -15,7 +16,9 @@ import {
   call,
   connectAgent,
   createAgent,
+  expectOk,
   type Hub,
+  nanoid,
   next,
   signIn,
   startHub,
@@ -74,6 +77,24 @@ describe("an admin's change to an open console", () => {
     });
     expect(read).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(seen.map((s) => s.department)).not.toContain('pre_sales');
+  });
+
+  it('renames the agent in their open console and in what they write next', async () => {
+    const { agent, socket } = await console_(['pre_sales']);
+    expectOk(await call(socket, 'agent:status', { status: 'online' }));
+    const chat = await chattingVisitor(hub, 'pre_sales');
+    closers.push(chat.socket);
+    const hello = next<Hello>(socket, 'agent:hello');
+    expect((await patch(agent.id, { name: 'Lin Fang' })).status).toBe(200);
+    expect((await hello).agent.name).toBe('Lin Fang');
+    const sent = expectOk(
+      await call<{ message: Message }>(socket, 'message:send', {
+        conversationId: chat.conversation.id,
+        clientId: nanoid(),
+        body: 'Hi, Lin Fang here',
+      }),
+    );
+    expect(sent.message.authorName).toBe('Lin Fang');
   });
 
   it('gives a promoted agent the supervisors’ board and SLA alerts', async () => {

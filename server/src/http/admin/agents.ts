@@ -129,6 +129,7 @@ export async function agentAdminRoutes(
     // The store has deleted their sessions; their open consoles go now.
     if (patch.disabled) await app.sessions.endAllFor(id);
     const change: AgentChange = {};
+    if (patch.name !== undefined) change.name = result.agent.name;
     if (patch.capacity !== undefined) change.capacity = patch.capacity;
     if (patch.departments !== undefined) change.departments = result.agent.departments;
     if (patch.disabled !== undefined) change.disabled = patch.disabled;

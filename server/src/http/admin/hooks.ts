@@ -1,8 +1,13 @@
 import type { Department, DepartmentId, Role } from '@switchboard/shared';
 import type { FastifyBaseLogger } from 'fastify';
 
-/** What an admin changed of an agent that routing decides by; only the fields changed. */
+/**
+ * What an admin changed of an agent that routing or their open consoles depend on;
+ * only the fields changed.
+ */
 export interface AgentChange {
+  /** Their open consoles (and the messages they write) take the new name. */
+  name?: string;
   capacity?: number;
   departments?: readonly DepartmentId[];
   /** true: signed out everywhere, their sockets already closed. */
