@@ -109,9 +109,8 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
     // The agent's open consoles take their new profile first (so they are in their new
     // departments' rooms when routing announces), then routing re-reads the agent.
     onAgentChanged: async (agentId, change) => {
-      const { name, ...routed } = change;
-      if (routed.departments || routed.role || name) await refreshAgent(agentId);
-      if (Object.keys(routed).length > 0) await dispatcher.agentChanged(agentId, routed);
+      if (change.departments || change.role || change.name) await refreshAgent(agentId);
+      await dispatcher.agentChanged(agentId, change);
     },
     onDepartmentChanged: (department) => dispatcher.departmentChanged(department),
   });

@@ -23,7 +23,13 @@ import {
 } from '../routing/index.ts';
 import type { EventDraft } from '../store/events.ts';
 import type { NewMessage } from '../store/messages.ts';
-import type { NewConversation, RoutingRecord, RoutingStore } from '../store/routing.ts';
+import type {
+  NewConversation,
+  RoutedRecord,
+  RoutingAgentRecord,
+  RoutingRecord,
+  RoutingStore,
+} from '../store/routing.ts';
 import type { Presence } from './presence.ts';
 
 /** Setting a timeout further out than this overflows it (Node fires it at once). */
@@ -50,7 +56,7 @@ export interface RunOptions {
 export interface Outcome {
   result: RouteResult;
   /** The changed conversations as clients see them, after the write. */
-  written: Awaited<ReturnType<RoutingStore['apply']>>;
+  written: Written;
   /** Whose each loaded conversation is: the visitor to tell about it. */
   visitorOf: ReadonlyMap<string, string>;
   /** Roles of the agents, for who keeps following a conversation handed on. */
@@ -72,9 +78,70 @@ export function createRoutingEngine({ store, presence, now, config, onError }: E
     timer.unref?.();
   }
 
+  /**
+   * Routing's view of the store, kept between events: this engine is the one routing
+   * writer, so what it wrote is what the store holds, and each outcome is patched in
+   * rather than every open conversation and agent read again per event. It is read
+   * afresh when it cannot know: at start, after an admin's change (agents and
+   * departments are written outside routing), for an agent, department or
+   * conversation it does not hold (a new agent, a resolved conversation written to
+   * again), and after a failed write. With several hubs, the routing lease-holder keeps it the same way.
+   */
+  let view: View | null = null;
+
+  async function load(named: readonly string[]): Promise<View> {
+    const record = await store.routing.load(named);
+    return {
+      departments: record.departments,
+      agents: new Map(record.agents.map((a) => [a.profile.id, a])),
+      conversations: new Map(record.conversations.map((c) => [c.conversation.id, c])),
+    };
+  }
+
+  async function viewFor(event: RoutingEvent, options: RunOptions): Promise<View> {
+    const created = options.created?.conversation.id;
+    const ids = named(event).filter((id) => id !== created);
+    const held = view;
+    const fresh =
+      held !== null &&
+      !RELOADS.has(event.type) &&
+      agentsNamed(event).every((id) => held.agents.has(id)) &&
+      departmentsNamed(event).every((id) => held.departments.some((d) => d.id === id)) &&
+      ids.every((id) => held.conversations.has(id));
+    if (fresh) return held;
+    view = await load(ids);
+    return view;
+  }
+
+  /** Brings the view up to what an outcome wrote; resolved conversations leave it. */
+  function patch(v: View, event: RoutingEvent, result: RouteResult, written: Written): void {
+    for (const c of result.changed.conversations) {
+      if (c.state === 'resolved') {
+        v.conversations.delete(c.id);
+        continue;
+      }
+      const known = v.conversations.get(c.id) ?? written.conversations.find((w) => w.id === c.id);
+      if (!known) throw new Error(`routing wrote ${c.id} without its visitor`);
+      v.conversations.set(c.id, {
+        conversation: c,
+        visitorId: known.visitorId,
+        visitorName: known.visitorName,
+      });
+    }
+    for (const a of result.changed.agents) {
+      const known = v.agents.get(a.id);
+      if (!known) continue;
+      v.agents.set(a.id, { ...known, status: a.status, lastAssignedAt: a.lastAssignedAt });
+    }
+    // A resolved conversation loaded because the event named it goes again.
+    for (const id of named(event)) {
+      if (v.conversations.get(id)?.conversation.state === 'resolved') v.conversations.delete(id);
+    }
+  }
+
   async function runNow(event: RoutingEvent, options: RunOptions): Promise<Outcome> {
     const at = now();
-    const record = await store.routing.load(named(event));
+    const record = await viewFor(event, options);
     const { state, names, visitors } = buildState(record, presence, routingConfig);
     const result = route(state, event, at);
     // A refused event changes nothing of its own, but what fell due still applies.
@@ -90,10 +157,19 @@ export function createRoutingEngine({ store, presence, now, config, onError }: E
       lastAssignedAt: a.lastAssignedAt,
     }));
     const { conversations } = result.changed;
-    const written =
-      created || appended || events.length > 0 || conversations.length > 0 || agents.length > 0
-        ? await store.routing.apply({ created, appended, conversations, agents, events }, at)
-        : { conversations: [], message: null };
+    let written: Written = { conversations: [], message: null };
+    if (created || appended || events.length > 0 || conversations.length > 0 || agents.length > 0) {
+      try {
+        written = await store.routing.apply(
+          { created, appended, conversations, agents, events },
+          at,
+        );
+      } catch (error) {
+        view = null;
+        throw error;
+      }
+    }
+    patch(record, event, result, written);
     arm(result.wakeAt);
     const visitorOf = new Map([...visitors].map(([id, v]) => [id, v.id]));
     // The conversation being started was not in the store to load: its visitor must
@@ -101,12 +177,13 @@ export function createRoutingEngine({ store, presence, now, config, onError }: E
     if (options.created) {
       visitorOf.set(options.created.conversation.id, options.created.conversation.visitorId);
     }
-    const roleOf = new Map(record.agents.map((a) => [a.profile.id, a.profile.role]));
+    const roleOf = new Map([...record.agents.values()].map((a) => [a.profile.id, a.profile.role]));
     return { result, written, visitorOf, roleOf };
   }
 
   async function current(): Promise<RoutingState> {
-    return buildState(await store.routing.load([]), presence, routingConfig).state;
+    view ??= await load([]);
+    return buildState(view, presence, routingConfig).state;
   }
 
   /** Applies one event after the ones before it have been written. */
@@ -137,6 +214,36 @@ export function createRoutingEngine({ store, presence, now, config, onError }: E
 
 export type RoutingEngine = ReturnType<typeof createRoutingEngine>;
 
+/** What the engine keeps of the store between events (see `view`). */
+interface View {
+  departments: RoutingRecord['departments'];
+  agents: Map<string, RoutingAgentRecord>;
+  conversations: Map<string, RoutedRecord>;
+}
+
+type Written = Awaited<ReturnType<RoutingStore['apply']>>;
+
+/** Events after which the view is read afresh: an admin changed what routing decides by. */
+const RELOADS: ReadonlySet<RoutingEvent['type']> = new Set(['agent_changed', 'department_changed']);
+
+/** The agents an event names, who must be in the view. */
+function agentsNamed(event: RoutingEvent): string[] {
+  const ids: string[] = [];
+  if ('agentId' in event) ids.push(event.agentId);
+  if ('actorId' in event) ids.push(event.actorId);
+  if (event.type === 'transfer' && 'agentId' in event.to) ids.push(event.to.agentId);
+  return ids;
+}
+
+/** The departments an event names, which must be in the view. */
+function departmentsNamed(event: RoutingEvent): string[] {
+  if (event.type === 'conversation_queued' || event.type === 'message_left') {
+    return [event.department];
+  }
+  if (event.type === 'transfer' && event.to.department) return [event.to.department];
+  return [];
+}
+
 /** The resolved conversation an event names must be loaded too (a reopen, a retry). */
 function named(event: RoutingEvent): string[] {
   return 'conversationId' in event ? [event.conversationId] : [];
@@ -147,11 +254,11 @@ export function routingDepartment({ name: _, ...settings }: SharedDepartment): D
   return settings;
 }
 
-function buildState(record: RoutingRecord, presence: Presence, config: RoutingConfig) {
+function buildState(record: View, presence: Presence, config: RoutingConfig) {
   const conversations = new Map<string, Routed>();
   const visitors = new Map<string, { id: string; name: string | null }>();
   const open = new Map<string, number>();
-  for (const r of record.conversations) {
+  for (const r of record.conversations.values()) {
     conversations.set(r.conversation.id, r.conversation);
     visitors.set(r.conversation.id, { id: r.visitorId, name: r.visitorName });
     const holder = r.conversation.state === 'assigned' ? r.conversation.assigneeId : null;
@@ -159,7 +266,7 @@ function buildState(record: RoutingRecord, presence: Presence, config: RoutingCo
   }
   const agents = new Map<string, Agent>();
   const names = new Map<string, string>();
-  for (const { profile, status, lastAssignedAt } of record.agents) {
+  for (const { profile, status, lastAssignedAt } of record.agents.values()) {
     names.set(profile.id, profile.name);
     agents.set(profile.id, {
       id: profile.id,

@@ -103,7 +103,7 @@ async function hub(failing = false) {
 }
 
 describe('what routing hears of admin changes', () => {
-  it('hears only the routing fields an agent update changed, after it committed', async () => {
+  it('hears only the fields routing and consoles use that an update changed, after it committed', async () => {
     const { call, heard, store, signedOut } = await hub();
     expect((await call('PATCH', '/api/agents/a1', { capacity: 3 })).statusCode).toBe(200);
     expect((await call('PATCH', '/api/agents/a1', { name: 'Anna' })).statusCode).toBe(200);
@@ -115,6 +115,7 @@ describe('what routing hears of admin changes', () => {
     expect(both.statusCode).toBe(200);
     expect(heard).toEqual([
       ['agent', 'a1', { capacity: 3 }],
+      ['agent', 'a1', { name: 'Anna' }],
       [
         'agent',
         'a1',
