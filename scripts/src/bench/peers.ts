@@ -16,11 +16,11 @@ import { io, type Socket } from 'socket.io-client';
 import type { BareAuth, BareClientEvents, BareServerEvents } from './bare-relay.ts';
 import { BENCH_DEPARTMENT, type SeededAgent } from './seed.ts';
 
-type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
-type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
+export type VisitorSocket = Socket<VisitorServerEvents, VisitorClientEvents>;
+export type AgentSocket = Socket<AgentServerEvents, AgentClientEvents>;
 type BareSocket = Socket<BareServerEvents, BareClientEvents>;
 
-const STEP_TIMEOUT_MS = 20_000;
+export const STEP_TIMEOUT_MS = 20_000;
 const CONCURRENCY = 50;
 
 /** Where the driver learns about each message; set once the peers are connected. */
@@ -42,7 +42,7 @@ export interface Peers {
   close(): void;
 }
 
-function options(url: string, extra: Record<string, unknown> = {}) {
+export function options(url: string, extra: Record<string, unknown> = {}) {
   return {
     transports: ['websocket'],
     forceNew: true,
@@ -53,7 +53,7 @@ function options(url: string, extra: Record<string, unknown> = {}) {
 }
 
 /** Resolves with the first `event` payload, rejects on connect_error or timeout. */
-function first<T>(socket: Socket, event: string, what: string): Promise<T> {
+export function first<T>(socket: Socket, event: string, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
       cleanup();
@@ -78,7 +78,7 @@ function first<T>(socket: Socket, event: string, what: string): Promise<T> {
 }
 
 /** Runs `task` for 0..count-1 with at most CONCURRENCY at once; fails on the first error. */
-async function inParallel<T>(count: number, task: (i: number) => Promise<T>): Promise<T[]> {
+export async function inParallel<T>(count: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
   const worker = async () => {

@@ -13,19 +13,12 @@ export interface Scenario {
   thinkMs: number;
 }
 
-export interface RunResult {
-  kind: ServerKind;
-  scenario: Scenario;
-  /** 1, 2, … when the bench runs several rounds. */
-  round: number;
-  drive: DriveResult;
-  setupSeconds: number;
+/** What the meter read over a measured interval (meter.ts), in the report's units. */
+export interface Usage {
   /** CPU of the server process over the measured interval, % of one core. */
   serverCpuPct: number;
   /** Its main thread (the event loop), % of the interval on a core / waiting for one. */
   serverLoopPct: { run: number; wait: number };
-  /** Server CPU per delivered message, µs. */
-  serverUsPerMsg: number;
   serverRssMb: number;
   /** CPU of the load generator (this process), % of one core. */
   generatorCpuPct: number;
@@ -33,6 +26,17 @@ export interface RunResult {
   /** Whole machine, in cores busy (2.00 = both cores). */
   machineBusyCores: number;
   cores: number;
+}
+
+export interface RunResult extends Usage {
+  kind: ServerKind;
+  scenario: Scenario;
+  /** 1, 2, … when the bench runs several rounds. */
+  round: number;
+  drive: DriveResult;
+  setupSeconds: number;
+  /** Server CPU per delivered message, µs. */
+  serverUsPerMsg: number;
   /** What the server logged at warn level or above, counted by message. */
   serverWarnings: Record<string, number>;
 }
@@ -44,11 +48,11 @@ export const TARGETS = {
   p99Ratio: 2.5,
 } as const;
 
-const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
-const fmtMs = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');
+export const fmtInt = (n: number) => Math.round(n).toLocaleString('en-US');
+export const fmtMs = (n: number) => (Number.isFinite(n) ? n.toFixed(n < 10 ? 2 : 1) : '-');
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a / b) ? a / b : Number.NaN);
 
-function table(rows: string[][]): string {
+export function table(rows: string[][]): string {
   const widths = (rows[0] ?? []).map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows
     .map(
@@ -56,6 +60,11 @@ function table(rows: string[][]): string {
         `  ${r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join('  ')}`,
     )
     .join('\n');
+}
+
+/** With several rounds, each figure is the median of its rounds. */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 }
 
 /** What limited a run, from CPU readings over its measured interval. */
@@ -76,7 +85,7 @@ export function boundBy(r: RunResult): string {
 }
 
 /** Cores busy with neither the server nor the generator: other people's work. */
-export function otherCores(r: RunResult): number {
+export function otherCores(r: Usage): number {
   return Math.max(0, r.machineBusyCores - (r.serverCpuPct + r.generatorCpuPct) / 100);
 }
 
@@ -93,9 +102,6 @@ export function report(results: readonly RunResult[]): { text: string; verdict: 
   const scenarios = [...new Map(results.map((r) => [r.scenario.id, r.scenario])).values()];
   const pick = (id: Scenario['id'], kind: ServerKind) =>
     results.filter((r) => r.scenario.id === id && r.kind === kind);
-  // With several rounds, each figure is the median of its rounds.
-  const median = (values: number[]) =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
   const figures = (rs: RunResult[]) =>
     rs.length === 0
       ? null

@@ -1,9 +1,10 @@
 /**
  * Prepares the hub's data directory before the hub starts: departments, demo site and
- * admin (the hub's own bootstrap), plus `count` agents of 'pre_sales' with a console
- * session each. Signing 1,000 agents in over /api/auth/login would cost 1,000 scrypt
- * hashes; here one password hash is computed once and shared, and each session row is
- * written straight through the store, exactly as the login route writes it.
+ * admin (the hub's own bootstrap), plus `count` agents with a console session each,
+ * dealt over `departments` in turn (agent i joins departments[i mod n]). Signing 1,000
+ * agents in over /api/auth/login would cost 1,000 scrypt hashes; here one password hash
+ * is computed once and shared, and each session row is written straight through the
+ * store, exactly as the login route writes it.
  */
 import { join } from 'node:path';
 import { hashPassword } from '@switchboard/server/auth';
@@ -20,6 +21,7 @@ const SESSION_TTL_MS = 24 * 3600 * 1000;
 
 export interface SeededAgent {
   id: string;
+  department: string;
   /** `sb_session=<token>`, ready for a Cookie header. */
   cookie: string;
 }
@@ -28,6 +30,7 @@ export async function seedHub(
   dataDir: string,
   count: number,
   capacity: number,
+  departments: readonly string[] = [BENCH_DEPARTMENT],
 ): Promise<SeededAgent[]> {
   const store = openSqliteStore({ filename: join(dataDir, 'switchboard.db') });
   try {
@@ -41,6 +44,7 @@ export async function seedHub(
     const agents: SeededAgent[] = [];
     for (let i = 0; i < count; i++) {
       const id = nanoid();
+      const department = departments[i % departments.length] ?? BENCH_DEPARTMENT;
       await store.agents.create(
         {
           id,
@@ -48,14 +52,14 @@ export async function seedHub(
           name: `Agent ${i}`,
           role: 'agent',
           passwordHash,
-          departments: [BENCH_DEPARTMENT],
+          departments: [department],
           capacity,
         },
         now,
       );
       const token = newToken();
       await store.agents.createSession(hashToken(token), id, now, SESSION_TTL_MS);
-      agents.push({ id, cookie: `${SESSION_COOKIE}=${token}` });
+      agents.push({ id, department, cookie: `${SESSION_COOKIE}=${token}` });
     }
     return agents;
   } finally {
