@@ -6,22 +6,41 @@
  * with an agent socket, in a closed loop (see load.ts). It prints msg/s and p50/p99
  * round trip (visitor send → agent receipt) for both, the ratios, whether the targets
  * are met, and the CPU of server, generator and machine over the measured interval.
+ * The routing scenario runs the hub alone (a relay does no routing): visitors arrive
+ * at a steady rate across three departments and are assigned to agents of limited
+ * capacity, who resolve each chat after a while (routing.ts).
  *
  * Settings: --name=value or BENCH_NAME (e.g. --seconds=5, BENCH_HEAVY_WINDOW=4):
  *   seconds (6) measured per run, warmup (2), light-pairs (100), light-think-ms (100),
  *   heavy-pairs (1000), heavy-window (2), agents (100; 0 = one per pair), rounds (3),
- *   only (light|heavy), profile (0|1: node --cpu-prof on each server, summarized),
- *   floor (1|0: in the heavy scenario, also run the floor relay, see bare-relay.ts).
+ *   only (light|heavy|routing), profile (0|1: node --cpu-prof on each server, summarized),
+ *   floor (1|0: in the heavy scenario, also run the floor relay, see bare-relay.ts);
+ *   routing: routing-visitors (1000) arriving over routing-seconds (10), routing-agents
+ *   (30, dealt over the departments) of routing-capacity (5), each chat held
+ *   routing-hold-min-ms (500) to routing-hold-max-ms (3000), routing-seed (1),
+ *   routing-limit (60: seconds from the first arrival until every chat must be resolved).
  */
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDriver } from './load.ts';
-import { createMeter } from './meter.ts';
+import { createMeter, type Reading } from './meter.ts';
 import { connectBarePeers, connectHubPeers, type Peers, type Sink } from './peers.ts';
 import { formatProfile, summarizeProfile } from './profile.ts';
-import { type RunResult, report, type Scenario, type ServerKind, TARGETS } from './report.ts';
+import {
+  fmtInt,
+  fmtMs,
+  type RunResult,
+  report,
+  type Scenario,
+  type ServerKind,
+  TARGETS,
+  type Usage,
+} from './report.ts';
+import { connectRoutingPeers, ROUTING_DEPARTMENTS, type RoutingPeers } from './routing.ts';
+import { planArrivals, summarizeTraces } from './routing-plan.ts';
+import { type RoutingRunResult, type RoutingScenario, routingReport } from './routing-report.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, seedHub } from './seed.ts';
 import { killAllChildren, type ServerChild, startServer } from './servers.ts';
 
@@ -37,9 +56,18 @@ interface Settings {
   only: string;
   profile: boolean;
   floor: boolean;
+  routing: {
+    visitors: number;
+    seconds: number;
+    agents: number;
+    capacity: number;
+    holdMs: { min: number; max: number };
+    seed: number;
+    limitSeconds: number;
+  };
 }
 
-const LIMIT_SECONDS = 400;
+const LIMIT_SECONDS = 600;
 
 function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): Settings {
   const flags = new Map<string, string>();
@@ -60,9 +88,10 @@ function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): Settings
     return n;
   };
   const only = raw('only') ?? '';
-  if (only !== '' && only !== 'light' && only !== 'heavy') {
-    throw new Error('only must be light or heavy');
+  if (only !== '' && only !== 'light' && only !== 'heavy' && only !== 'routing') {
+    throw new Error('only must be light, heavy or routing');
   }
+  const holdMin = num('routing-hold-min-ms', 500, 0, 60_000);
   return {
     seconds: num('seconds', 6, 1, 60),
     warmup: num('warmup', 2, 0, 30),
@@ -75,6 +104,15 @@ function readSettings(argv: readonly string[], env: NodeJS.ProcessEnv): Settings
     only,
     profile: num('profile', 0, 0, 1) === 1,
     floor: num('floor', 1, 0, 1) === 1,
+    routing: {
+      visitors: Math.round(num('routing-visitors', 1000, 1, 5000)),
+      seconds: num('routing-seconds', 10, 1, 60),
+      agents: Math.round(num('routing-agents', 30, 1, 300)),
+      capacity: Math.round(num('routing-capacity', 5, 1, 100)),
+      holdMs: { min: holdMin, max: num('routing-hold-max-ms', 3000, holdMin, 60_000) },
+      seed: Math.round(num('routing-seed', 1, 0, 2 ** 32 - 1)),
+      limitSeconds: num('routing-limit', 60, 5, 300),
+    },
   };
 }
 
@@ -104,6 +142,24 @@ function scenarios(s: Settings): Scenario[] {
     },
   ];
   return all.filter((sc) => s.only === '' || sc.id === s.only);
+}
+
+function routingScenario(s: Settings): RoutingScenario | null {
+  if (s.only !== '' && s.only !== 'routing') return null;
+  const r = s.routing;
+  const departments = ROUTING_DEPARTMENTS.length;
+  return {
+    label:
+      `${r.visitors.toLocaleString('en-US')} visitors over ${r.seconds} s across ${departments} ` +
+      `departments, ${r.agents} agents of capacity ${r.capacity}, ` +
+      `chats held ${r.holdMs.min / 1000}–${r.holdMs.max / 1000} s`,
+    visitors: r.visitors,
+    arrivalSeconds: r.seconds,
+    agents: r.agents,
+    capacity: r.capacity,
+    holdMs: r.holdMs,
+    seed: r.seed,
+  };
 }
 
 /**
@@ -169,7 +225,18 @@ async function startTarget(
     scenario.agents,
     Math.ceil(scenario.pairs / scenario.agents),
   );
-  const server = await startServer({
+  const server = await startHub(dataDir, nodeArgs);
+  return {
+    server,
+    profDir,
+    dataDir,
+    connect: (sink) => connectHubPeers(server.url, seeded, scenario.pairs, sink),
+  };
+}
+
+/** The hub on a data directory seedHub prepared, as `pnpm start` runs it. */
+function startHub(dataDir: string, nodeArgs: string[]): Promise<ServerChild> {
+  return startServer({
     name: 'hub',
     script: 'server/src/main.ts',
     env: {
@@ -188,11 +255,17 @@ async function startTarget(
     nodeArgs,
     ready: /Demo site:\s+(http:\/\/[^\s/]+)/,
   });
+}
+
+function usage(m: Reading): Usage {
   return {
-    server,
-    profDir,
-    dataDir,
-    connect: (sink) => connectHubPeers(server.url, seeded, scenario.pairs, sink),
+    serverCpuPct: m.serverCpu * 100,
+    serverLoopPct: { run: m.serverLoopRun * 100, wait: m.serverLoopWait * 100 },
+    serverRssMb: m.serverRssBytes / 2 ** 20,
+    generatorCpuPct: m.generatorCpu * 100,
+    generatorLoopPct: { run: m.generatorLoopRun * 100, wait: m.generatorLoopWait * 100 },
+    machineBusyCores: m.machineBusy,
+    cores: m.cores,
   };
 }
 
@@ -221,19 +294,13 @@ async function runOnce(
     const drive = await driver.run(peers.pairs, meter);
     const m = meter.reading();
     const result: RunResult = {
+      ...usage(m),
       kind,
       scenario,
       round,
       drive,
       setupSeconds,
-      serverCpuPct: m.serverCpu * 100,
-      serverLoopPct: { run: m.serverLoopRun * 100, wait: m.serverLoopWait * 100 },
       serverUsPerMsg: drive.delivered ? (m.serverCpu * drive.seconds * 1e6) / drive.delivered : 0,
-      serverRssMb: m.serverRssBytes / 2 ** 20,
-      generatorCpuPct: m.generatorCpu * 100,
-      generatorLoopPct: { run: m.generatorLoopRun * 100, wait: m.generatorLoopWait * 100 },
-      machineBusyCores: m.machineBusy,
-      cores: m.cores,
       serverWarnings: {},
     };
     peers.close();
@@ -250,6 +317,66 @@ async function runOnce(
       rmSync(dataDir, { recursive: true, force: true });
       tempDirs.delete(dataDir);
     }
+  }
+}
+
+/**
+ * One routing run on a fresh hub: agents dealt over the three departments, visitors
+ * connected up front; measured from the first arrival until every chat is resolved.
+ */
+async function runRouting(
+  scenario: RoutingScenario,
+  settings: Settings,
+  round: number,
+): Promise<RoutingRunResult> {
+  const setupStart = performance.now();
+  const profDir = settings.profile ? await tempDir('switchboard-bench-prof-') : undefined;
+  const dataDir = await tempDir('switchboard-bench-routing-');
+  let peers: RoutingPeers | null = null;
+  let server: ServerChild | null = null;
+  try {
+    const seeded = await seedHub(dataDir, scenario.agents, scenario.capacity, ROUTING_DEPARTMENTS);
+    server = await startHub(dataDir, profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []);
+    const plan = planArrivals({
+      visitors: scenario.visitors,
+      overMs: scenario.arrivalSeconds * 1000,
+      departments: ROUTING_DEPARTMENTS,
+      holdMs: scenario.holdMs,
+      seed: scenario.seed,
+    });
+    peers = await connectRoutingPeers(server.url, seeded, scenario.capacity, plan);
+    const setupSeconds = (performance.now() - setupStart) / 1000;
+
+    const meter = createMeter(server.pid);
+    const drive = await peers.run(meter, settings.routing.limitSeconds * 1000);
+    const m = meter.reading();
+    const figures = summarizeTraces(drive.traces);
+    const result: RoutingRunResult = {
+      ...usage(m),
+      scenario,
+      round,
+      figures,
+      seconds: drive.seconds,
+      setupSeconds,
+      serverUsPerDecision: figures.assigned
+        ? (m.serverCpu * drive.seconds * 1e6) / figures.assigned
+        : 0,
+      refused: drive.refused,
+      overCapacity: drive.overCapacity,
+      unexpected: drive.unexpected,
+      serverWarnings: {},
+    };
+    peers.close();
+    peers = null;
+    await server.stop();
+    result.serverWarnings = Object.fromEntries(server.warnings());
+    if (profDir) printProfile(profDir, m.windowUs, `hub, routing`);
+    return result;
+  } finally {
+    peers?.close();
+    await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    tempDirs.delete(dataDir);
   }
 }
 
@@ -278,9 +405,19 @@ function line(r: RunResult): string {
   );
 }
 
+function routingLine(r: RoutingRunResult): string {
+  const f = r.figures;
+  return (
+    `  hub   routing: ${fmtInt(f.assigned)} decisions, start → agent p50 ${fmtMs(f.toAgent.p50)} ms, ` +
+    `p99 ${fmtMs(f.toAgent.p99)} ms, drained in ${(f.drainedMs / 1000).toFixed(1)} s, ` +
+    `server ${r.serverCpuPct.toFixed(0)} % CPU, ${r.serverUsPerDecision.toFixed(0)} µs CPU/decision`
+  );
+}
+
 async function main(): Promise<void> {
   const settings = readSettings(process.argv.slice(2), process.env);
   const list = scenarios(settings);
+  const routing = routingScenario(settings);
   const agents =
     settings.agents > 0
       ? `min(${settings.agents}, pairs); with more pairs than agents, each agent holds several chats`
@@ -288,35 +425,49 @@ async function main(): Promise<void> {
   const offered = Math.round(
     (settings.lightPairs * 1000) / Math.max(1, settings.lightThinkMs),
   ).toLocaleString('en-US');
+  const relayLines = [
+    '  bare: socket.io 4.8 server, websocket, no compression; per message: receive',
+    '        message:send → emit message:new to the partner socket → ack {ok:true}.',
+    '  floor: the bare relay that first commits each message as the hub does (same',
+    '        pragmas, group commit, checkpoint worker; UNIQUE (conversation, seq) and',
+    '        (conversation, clientId)), seq counted in memory: no hub can beat it.',
+    '  hub:  server/src/main.ts on a fresh SQLite dir (WAL, synchronous=NORMAL); per',
+    '        message: schema check, rate limit, then a group-commit transaction',
+    '        (conversation read and check, INSERT taking the next seq); then emit',
+    '        message:new to the staff room and other tabs of the visitor; ack {ok, message}.',
+    '        Every acked message is committed to disk.',
+    '  load: this process; each pair = visitor socket + agent socket; closed loop, W',
+    '        messages in flight per pair; round trip = visitor send → agent receipt;',
+    `        ${BODY.length}-char body; ${settings.warmup} s warm-up, ${settings.seconds} s measured per run.`,
+    settings.lightThinkMs > 0
+      ? `  light: W=1 and a pause of ${settings.lightThinkMs} ms on average after each receipt (≈${offered} msg/s\n` +
+        '        offered), so latency is measured below saturation; heavy: no pause, to saturate.'
+      : '  light and heavy: no pause between messages (both saturate the server).',
+    `  agents: ${agents}`,
+    "        (hub: department 'pre_sales', sessions seeded, no logins; bare: the same pairing).",
+    `  targets: ${settings.heavyPairs}-pair msg/s ≥ ${TARGETS.throughputRatio}× bare; ${settings.lightPairs}-pair p99 ≤ ${TARGETS.p99Ratio}× bare.`,
+  ];
+  const routingLines = [
+    '  routing: the hub alone, fresh; agents online in their department (seeded sessions);',
+    '        visitors connected first, then each starts a conversation with its first message',
+    '        at a steady rate, in a department drawn at random (seeded); each agent resolves',
+    '        a chat a random hold after it is told of it; measured from the first arrival',
+    `        until every chat is resolved (at most ${settings.routing.limitSeconds} s, else the bench fails).`,
+  ];
   console.log(
     [
       '',
-      'Switchboard bench: the hub vs a bare Socket.IO relay, loopback, one machine.',
-      '  bare: socket.io 4.8 server, websocket, no compression; per message: receive',
-      '        message:send → emit message:new to the partner socket → ack {ok:true}.',
-      '  floor: the bare relay that first commits each message as the hub does (same',
-      '        pragmas, group commit, checkpoint worker; UNIQUE (conversation, seq) and',
-      '        (conversation, clientId)), seq counted in memory: no hub can beat it.',
-      '  hub:  server/src/main.ts on a fresh SQLite dir (WAL, synchronous=NORMAL); per',
-      '        message: schema check, rate limit, then a group-commit transaction',
-      '        (conversation read and check, INSERT taking the next seq); then emit',
-      '        message:new to the staff room and other tabs of the visitor; ack {ok, message}.',
-      '        Every acked message is committed to disk.',
-      '  load: this process; each pair = visitor socket + agent socket; closed loop, W',
-      '        messages in flight per pair; round trip = visitor send → agent receipt;',
-      `        ${BODY.length}-char body; ${settings.warmup} s warm-up, ${settings.seconds} s measured per run.`,
-      settings.lightThinkMs > 0
-        ? `  light: W=1 and a pause of ${settings.lightThinkMs} ms on average after each receipt (≈${offered} msg/s\n` +
-          '        offered), so latency is measured below saturation; heavy: no pause, to saturate.'
-        : '  light and heavy: no pause between messages (both saturate the server).',
-      `  agents: ${agents}`,
-      "        (hub: department 'pre_sales', sessions seeded, no logins; bare: the same pairing).",
-      `  targets: ${settings.heavyPairs}-pair msg/s ≥ ${TARGETS.throughputRatio}× bare; ${settings.lightPairs}-pair p99 ≤ ${TARGETS.p99Ratio}× bare.`,
+      list.length
+        ? 'Switchboard bench: the hub vs a bare Socket.IO relay, loopback, one machine.'
+        : "Switchboard bench: the hub's routing, loopback, one machine.",
+      ...(list.length ? relayLines : []),
+      ...(routing ? routingLines : []),
       '',
     ].join('\n'),
   );
 
   const results: RunResult[] = [];
+  const routingResults: RoutingRunResult[] = [];
   for (let round = 0; round < settings.rounds; round++) {
     for (const scenario of list) {
       for (const kind of kindsFor(scenario, settings)) {
@@ -325,18 +476,24 @@ async function main(): Promise<void> {
         console.log(`  [${round + 1}/${settings.rounds}]${line(result)}`);
       }
     }
+    if (routing) {
+      const result = await runRouting(routing, settings, round + 1);
+      routingResults.push(result);
+      console.log(`  [${round + 1}/${settings.rounds}]${routingLine(result)}`);
+    }
   }
 
   const { text, verdict } = report(results);
   const medians = settings.rounds > 1 ? `, medians of ${settings.rounds} rounds` : '';
-  console.log(`\n  Hub vs bare${medians}:\n${text}\n`);
+  if (results.length) console.log(`\n  Hub vs bare${medians}:\n${text}\n`);
+  if (routingResults.length) console.log(`\n${routingReport(routingResults)}\n`);
   const file = join(
     tmpdir(),
     `switchboard-bench-${new Date().toISOString().replaceAll(':', '-')}.json`,
   );
   writeFileSync(
     file,
-    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, settings, verdict, results }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, settings, verdict, results, routing: routingResults }, null, 2)}\n`,
   );
   console.log(`  results as JSON: ${file}`);
 }
