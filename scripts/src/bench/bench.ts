@@ -38,7 +38,12 @@ import {
   TARGETS,
   type Usage,
 } from './report.ts';
-import { connectRoutingPeers, ROUTING_DEPARTMENTS, type RoutingPeers } from './routing.ts';
+import {
+  connectRoutingPeers,
+  ROUTING_DEPARTMENTS,
+  type RoutingPeers,
+  RoutingTimeout,
+} from './routing.ts';
 import { planArrivals, summarizeTraces } from './routing-plan.ts';
 import { type RoutingRunResult, type RoutingScenario, routingReport } from './routing-report.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, seedHub } from './seed.ts';
@@ -414,7 +419,7 @@ function routingLine(r: RoutingRunResult): string {
   );
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   const settings = readSettings(process.argv.slice(2), process.env);
   const list = scenarios(settings);
   const routing = routingScenario(settings);
@@ -468,6 +473,7 @@ async function main(): Promise<void> {
 
   const results: RunResult[] = [];
   const routingResults: RoutingRunResult[] = [];
+  const routingFailures: string[] = [];
   for (let round = 0; round < settings.rounds; round++) {
     for (const scenario of list) {
       for (const kind of kindsFor(scenario, settings)) {
@@ -477,9 +483,16 @@ async function main(): Promise<void> {
       }
     }
     if (routing) {
-      const result = await runRouting(routing, settings, round + 1);
-      routingResults.push(result);
-      console.log(`  [${round + 1}/${settings.rounds}]${routingLine(result)}`);
+      try {
+        const result = await runRouting(routing, settings, round + 1);
+        routingResults.push(result);
+        console.log(`  [${round + 1}/${settings.rounds}]${routingLine(result)}`);
+      } catch (error) {
+        // A hub too slow to route the load is a result: the other runs still report.
+        if (!(error instanceof RoutingTimeout)) throw error;
+        routingFailures.push(`${round + 1}. routing FAILED: ${error.message}`);
+        console.log(`  [${round + 1}/${settings.rounds}]  hub   routing FAILED: ${error.message}`);
+      }
     }
   }
 
@@ -487,15 +500,17 @@ async function main(): Promise<void> {
   const medians = settings.rounds > 1 ? `, medians of ${settings.rounds} rounds` : '';
   if (results.length) console.log(`\n  Hub vs bare${medians}:\n${text}\n`);
   if (routingResults.length) console.log(`\n${routingReport(routingResults)}\n`);
+  for (const failure of routingFailures) console.log(`  ! ${failure}`);
   const file = join(
     tmpdir(),
     `switchboard-bench-${new Date().toISOString().replaceAll(':', '-')}.json`,
   );
   writeFileSync(
     file,
-    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, settings, verdict, results, routing: routingResults }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), node: process.version, settings, verdict, results, routing: routingResults, routingFailures }, null, 2)}\n`,
   );
   console.log(`  results as JSON: ${file}`);
+  return routingFailures.length ? 1 : 0;
 }
 
 process.on('exit', () => {
@@ -514,7 +529,7 @@ setTimeout(() => {
 }, LIMIT_SECONDS * 1000).unref();
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -37,6 +37,9 @@ export interface RoutingDrive {
   unexpected: number;
 }
 
+/** The hub did not settle every conversation in time; the message says what was left. */
+export class RoutingTimeout extends Error {}
+
 export interface RoutingPeers {
   /** Drives the plan; rejects if the conversations are not all settled within limitMs. */
   run(probe: Probe, limitMs: number): Promise<RoutingDrive>;
@@ -182,7 +185,7 @@ export async function connectRoutingPeers(
         clearTimeout(timer);
         const seconds = (performance.now() - t0) / 1000;
         probe.end();
-        if (timedOut) throw new Error(unsettled(traces, limitMs));
+        if (timedOut) throw new RoutingTimeout(unsettled(traces, limitMs));
         return { traces, seconds, refused, overCapacity, unexpected };
       },
     };
@@ -207,9 +210,9 @@ function unsettled(traces: readonly Trace[], limitMs: number): string {
   }
   const started = [...statuses].map(([status, n]) => `${n} ${status}`).join(', ');
   return (
-    `routing: not done within ${limitMs / 1000} s: of ${traces.length} conversations, ` +
+    `not done within ${limitMs / 1000} s: of ${traces.length} conversations, ` +
     `${unsent} not started yet, ${unacked} start unanswered, ` +
     `${unassigned} never assigned${started ? ` (start said ${started})` : ''}, ` +
-    `${unresolved} assigned but not resolved`
+    `${unresolved} assigned but not resolved (--routing-limit=SECONDS waits longer)`
   );
 }
