@@ -188,3 +188,54 @@ describe('grace period', () => {
     }
   });
 });
+
+// The tests above run what fell due with hub.tick(); in production only the hub's own
+// timer does. What it changes must reach people just the same: it once was written
+// and told to nobody, so a requeued visitor never heard, nor did the agent given the chat.
+describe('the hub’s own timer', () => {
+  let live: Hub;
+  beforeEach(async () => {
+    live = await startHub({ config: { agentGraceMs: 200 } });
+  });
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.close();
+    await live.close();
+  });
+
+  it('tells the visitor their chat is back at the head of the queue', async () => {
+    const hana = track(await onlineAgent(live, ['pre_sales'], 'Hana'));
+    const visitor = track(await chattingVisitor(live));
+    expect((await stored(live, visitor.conversation.id)).assigneeId).toBe(hana.agent.id);
+    const queued = nextUpdate(visitor, 'queued');
+    const position = nextPosition(visitor, 1);
+    live.dropAgent(hana.agent.id);
+    expect(await queued).toMatchObject({ assigneeId: null });
+    await position;
+  });
+
+  it('hands the chat to a colleague, who then receives it live', async () => {
+    const hana = track(await onlineAgent(live, ['pre_sales'], 'Hana'));
+    const visitor = track(await chattingVisitor(live));
+    const omar = track(await onlineAgent(live, ['pre_sales'], 'Omar'));
+    const toOmar = next<Conversation>(
+      visitor.socket,
+      'conversation:updated',
+      (c) => c.id === visitor.conversation.id && c.assigneeId === omar.agent.id,
+    );
+    live.dropAgent(hana.agent.id);
+    await toOmar;
+    const heard = next<{ body: string }>(
+      omar.socket,
+      'message:new',
+      (m) => m.body === 'Still there?',
+    );
+    expectOk(
+      await call(visitor.socket, 'message:send', {
+        conversationId: visitor.conversation.id,
+        clientId: 'still-there',
+        body: 'Still there?',
+      }),
+    );
+    await heard;
+  });
+});

@@ -85,14 +85,15 @@ export function createDispatcher({
   onRoutingError,
   graceMs,
 }: DispatcherDeps) {
+  const announceDeps: AnnounceDeps = { store, broadcast, now, told: new Map() };
   const engine = createRoutingEngine({
     store,
     presence,
     now,
+    onTimer: (outcome) => announce(announceDeps, outcome),
     onError: onRoutingError,
     config: graceMs === undefined ? {} : { graceMs },
   });
-  const announceDeps: AnnounceDeps = { store, broadcast, now, told: new Map() };
   /** Conversations whose first agent reply routing has already heard of. */
   const responded = new Set<string>();
 

@@ -40,6 +40,11 @@ export interface EngineDeps {
   presence: Presence;
   now: () => number;
   config?: Partial<RoutingConfig>;
+  /**
+   * What the timer's own run changed (a grace period over, an SLA moment): nobody
+   * called for it, so this is the only way the people concerned hear of it.
+   */
+  onTimer: (outcome: Outcome) => Promise<void>;
   onError: (error: unknown) => void;
 }
 
@@ -63,7 +68,14 @@ export interface Outcome {
   roleOf: ReadonlyMap<string, string>;
 }
 
-export function createRoutingEngine({ store, presence, now, config, onError }: EngineDeps) {
+export function createRoutingEngine({
+  store,
+  presence,
+  now,
+  config,
+  onTimer,
+  onError,
+}: EngineDeps) {
   const routingConfig: RoutingConfig = { ...DEFAULT_ROUTING_CONFIG, ...config };
   let last: Promise<unknown> = Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -74,7 +86,7 @@ export function createRoutingEngine({ store, presence, now, config, onError }: E
     timer = undefined;
     if (wakeAt === null || closed) return;
     const delay = Math.min(MAX_TIMEOUT_MS, Math.max(0, wakeAt - now()));
-    timer = setTimeout(() => void run({ type: 'tick' }).catch(onError), delay);
+    timer = setTimeout(() => void run({ type: 'tick' }).then(onTimer).catch(onError), delay);
     timer.unref?.();
   }
 
