@@ -3,7 +3,9 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Translate } from './i18n.ts';
 import type { ChatModel } from './models/chat.ts';
+import type { LeaveMessageModel } from './models/leave-message.ts';
 import type { PanelModel } from './models/panel.ts';
+import type { QueueModel } from './models/queue.ts';
 import type { SiteModel } from './models/site.ts';
 
 /** Everything components read, made once in main.tsx and disposed together. */
@@ -13,6 +15,8 @@ export interface FrameContext {
   time: (epochMs: number) => string;
   site: SiteModel;
   chat: ChatModel;
+  queue: QueueModel;
+  leave: LeaveMessageModel;
   panel: PanelModel;
 }
 

@@ -1,6 +1,6 @@
 import { ERROR_CODES, LOCALES } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
-import { errorKey, STRINGS, translate } from './i18n.ts';
+import { errorKey, STRINGS, type StringKey, translate } from './i18n.ts';
 
 describe('catalogue', () => {
   it('has every key in every locale, non-empty', () => {
@@ -21,6 +21,23 @@ describe('catalogue', () => {
     expect(translate('en', 'send')).toBe('Send');
     expect(translate('zh-CN', 'message')).toBe('消息');
     expect(translate('zh-CN', 'send')).toBe('发送');
+    // DESIGN.md, "Names people rely on": the queue and the leave-a-message form.
+    const names: StringKey[] = [
+      'leaveMessage',
+      'leaveQueue',
+      'name',
+      'email',
+      'yourMessage',
+      'sendMessage',
+    ];
+    expect(names.map((key) => translate('en', key))).toEqual([
+      'Leave a message',
+      'Leave the queue',
+      'Name',
+      'Email',
+      'Your message',
+      'Send message',
+    ]);
   });
   it('has a text for every error code', () => {
     for (const code of ERROR_CODES) expect(errorKey(code)).toBe(`err_${code}`);

@@ -25,6 +25,65 @@ export const STRINGS = {
   send: { en: 'Send', 'zh-CN': '发送' },
   transcript: { en: 'Conversation', 'zh-CN': '对话' },
   remaining: { en: '{count} characters left', 'zh-CN': '还可输入 {count} 个字符' },
+  topicPrompt: {
+    en: 'Write your question below and an agent will reply here.',
+    'zh-CN': '请在下方输入您的问题，客服会在这里回复您。',
+  },
+  changeTopic: { en: 'Change topic', 'zh-CN': '更换咨询类别' },
+  noAgentOnline: { en: 'No agent is online right now.', 'zh-CN': '当前没有客服在线。' },
+  leaveOrWrite: {
+    en: 'Leave a message and we will reply here, or write below to wait for one.',
+    'zh-CN': '您可以留言，我们会在这里回复；也可以在下方输入，等待客服接入。',
+  },
+  waitOrLeave: {
+    en: 'You can keep waiting or leave a message.',
+    'zh-CN': '您可以继续等待，也可以留言。',
+  },
+  leaveInvite: {
+    en: 'Leave a message and we will reply here.',
+    'zh-CN': '请留言，我们会在这里回复您。',
+  },
+  leaveInstead: {
+    en: 'Leave a message instead of waiting, and we will reply here.',
+    'zh-CN': '不想等待的话，请留言，我们会在这里回复您。',
+  },
+  comeBackLater: { en: 'Please try again later.', 'zh-CN': '请稍后再试。' },
+  queuePosition: { en: 'You are number {position} in line', 'zh-CN': '您当前排在第 {position} 位' },
+  waitAbout: { en: 'Estimated wait: about {minutes} min', 'zh-CN': '预计等待约 {minutes} 分钟' },
+  waitUnknown: { en: 'Estimated wait: unknown', 'zh-CN': '预计等待时间：未知' },
+  requeued: {
+    en: 'Your agent was disconnected; you are next in line.',
+    'zh-CN': '客服连接已断开，您已排在队列最前面。',
+  },
+  queue: { en: 'Your place in the queue', 'zh-CN': '排队状态' },
+  leaveQueue: { en: 'Leave the queue', 'zh-CN': '退出排队' },
+  leaveMessage: { en: 'Leave a message', 'zh-CN': '留言' },
+  name: { en: 'Name', 'zh-CN': '姓名' },
+  email: { en: 'Email', 'zh-CN': '邮箱' },
+  yourMessage: { en: 'Your message', 'zh-CN': '留言内容' },
+  sendMessage: { en: 'Send message', 'zh-CN': '提交留言' },
+  keepWaiting: { en: 'Keep waiting', 'zh-CN': '继续排队' },
+  backToChat: { en: 'Back to chat', 'zh-CN': '返回聊天' },
+  problem_name_required: { en: 'Enter your name.', 'zh-CN': '请填写您的姓名。' },
+  problem_email_required: {
+    en: 'Enter your email so we can reach you.',
+    'zh-CN': '请填写邮箱，以便我们联系您。',
+  },
+  problem_email_invalid: {
+    en: 'Enter an email address like name@example.com.',
+    'zh-CN': '请输入有效的邮箱地址，例如 name@example.com。',
+  },
+  problem_body_required: { en: 'Write your message.', 'zh-CN': '请填写留言内容。' },
+  problem_too_long: { en: 'Use at most {max} characters.', 'zh-CN': '最多可输入 {max} 个字符。' },
+  leaveInvalid: {
+    en: 'Check your name, email and message, then send again.',
+    'zh-CN': '请检查姓名、邮箱和留言内容后重新提交。',
+  },
+  messageLeftTitle: { en: 'Message sent', 'zh-CN': '留言已提交' },
+  messageLeft: {
+    en: 'Thank you. We will reply here: open this chat again later to read the answer.',
+    'zh-CN': '感谢您的留言。客服会在这里回复，稍后再次打开聊天窗口即可查看。',
+  },
   err_invalid_payload: { en: 'The message was not accepted.', 'zh-CN': '消息未被接受。' },
   err_too_large: { en: 'The message is too long.', 'zh-CN': '消息太长。' },
   err_unauthorized: { en: 'Your session has expired.', 'zh-CN': '会话已过期。' },
@@ -90,6 +149,19 @@ export function translate(
 export function errorKey(code: ErrorCode | string): StringKey {
   const key = `err_${code}`;
   return key in STRINGS ? (key as StringKey) : 'err_unavailable';
+}
+
+/** Why a department takes no chats now, in one sentence. */
+export const REASON_KEY = {
+  closed: 'err_department_closed',
+  queue_full: 'err_queue_full',
+  disabled: 'err_department_disabled',
+  no_agent_online: 'noAgentOnline',
+} as const satisfies Record<string, StringKey>;
+
+/** Sentences one after the other: a space between English ones, none between Chinese. */
+export function sentences(locale: Locale, ...parts: string[]): string {
+  return parts.join(locale === 'zh-CN' ? '' : ' ');
 }
 
 export type Translate = (key: StringKey, vars?: Record<string, string | number>) => string;

@@ -5,7 +5,9 @@ import { Context, type FrameContext } from './context.ts';
 import { timeFormatter, translator } from './i18n.ts';
 import { createTokenStore, frameStorage, rememberWithHub } from './identity.ts';
 import { createChatModel } from './models/chat.ts';
+import { createLeaveMessageModel } from './models/leave-message.ts';
 import { createPanelModel } from './models/panel.ts';
+import { createQueueModel } from './models/queue.ts';
 import { createSiteModel } from './models/site.ts';
 import { readParams } from './params.ts';
 import { connectVisitor } from './socket.ts';
@@ -19,12 +21,21 @@ const bridge = createParentBridge(params.hostOrigin);
 const panel = createPanelModel(bridge);
 const site = createSiteModel(params.siteKey);
 const tokens = createTokenStore(frameStorage(), rememberWithHub);
+const socket = connectVisitor(params.siteKey, tokens);
 const chat = createChatModel({
-  socket: connectVisitor(params.siteKey, tokens),
+  socket,
   siteKey: params.siteKey,
   tokens,
   onAgentMessage: panel.agentMessage,
+  // A first message refused because chat is closed or full becomes a left message.
+  onStartRefused: ({ department, body, code }) => {
+    if (!queue.refusedStart(department, code)) return false;
+    leave.prefill(body);
+    return true;
+  },
 });
+const queue = createQueueModel({ socket, chat });
+const leave = createLeaveMessageModel({ socket, adopt: chat.adopt });
 
 const context: FrameContext = {
   locale: params.locale,
@@ -32,6 +43,8 @@ const context: FrameContext = {
   time: timeFormatter(params.locale),
   site,
   chat,
+  queue,
+  leave,
   panel,
 };
 
@@ -48,6 +61,7 @@ if (root) {
 bridge.post({ source: 'switchboard', type: 'ready' });
 
 window.addEventListener('pagehide', () => {
+  queue.dispose();
   chat.dispose();
   panel.dispose();
 });

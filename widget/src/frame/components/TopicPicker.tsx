@@ -1,7 +1,7 @@
 import { useFrame } from '../context.ts';
 
 export function TopicPicker() {
-  const { site, chat, locale, t } = useFrame();
+  const { site, chat, queue, locale, t } = useFrame();
   return (
     <section class="picker" aria-labelledby="pick-topic">
       <h2 id="pick-topic" class="picker-title">
@@ -13,7 +13,7 @@ export function TopicPicker() {
             key={department.id}
             type="button"
             class="topic"
-            onClick={() => chat.start(department.id)}
+            onClick={() => queue.chooseTopic(department.id)}
           >
             {department.name[locale]}
           </button>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useFrame } from '../context.ts';
 import { errorKey } from '../i18n.ts';
@@ -36,7 +37,8 @@ function Row({ item }: { item: TranscriptItem }) {
   );
 }
 
-export function Transcript() {
+/** `intro` heads the transcript before the first message (the picked topic). */
+export function Transcript({ intro }: { intro?: ComponentChildren }) {
   const { chat, t } = useFrame();
   const items = chat.items.value;
   const status = chat.status.value;
@@ -52,22 +54,31 @@ export function Transcript() {
 
   // Who is (or is not yet) with the visitor describes the whole conversation, so it
   // heads the transcript; only "ended" follows the last message.
-  const statusLine = status && (
-    <p class="status" role="status">
-      {status.key === 'joined' ? t('joined', { name: status.name }) : t(status.key)}
-    </p>
-  );
-  const ended = status?.key === 'ended';
+  const statusLine =
+    status?.key === 'messageLeft' ? (
+      <div class="status card" role="status">
+        <strong>{t('messageLeftTitle')}</strong> {t('messageLeft')}
+      </div>
+    ) : (
+      status && (
+        <p class="status" role="status">
+          {status.key === 'joined' ? t('joined', { name: status.name }) : t(status.key)}
+        </p>
+      )
+    );
+  // These follow the last message; who is with the visitor heads the transcript.
+  const after = status?.key === 'ended' || status?.key === 'messageLeft';
 
   return (
     <div class="transcript" ref={box}>
-      {!ended && statusLine}
+      {intro}
+      {!after && statusLine}
       <ol class="rows" role="log" aria-label={t('transcript')} aria-live="polite">
         {items.map((item) => (
           <Row key={item.key} item={item} />
         ))}
       </ol>
-      {ended && statusLine}
+      {after && statusLine}
       {typing && (
         <p class="typing" aria-live="polite">
           {t('agentTyping')}

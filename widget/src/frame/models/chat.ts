@@ -6,6 +6,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import type {
   Conversation,
+  ErrorCode,
   EventAck,
   Message,
   PendingMessage,
@@ -33,6 +34,11 @@ export interface ChatDeps {
   siteKey: string;
   tokens: TokenStore;
   onAgentMessage: () => void;
+  /**
+   * The hub refused the first message with `code`. Return true to take the text over
+   * (leave-a-message, when chat is closed or full); it then leaves the outbox.
+   */
+  onStartRefused?: (start: { department: string; body: string; code: ErrorCode }) => boolean;
   now?: () => number;
 }
 
@@ -41,6 +47,7 @@ export function createChatModel({
   siteKey,
   tokens,
   onAgentMessage,
+  onStartRefused = () => false,
   now = Date.now,
 }: ChatDeps) {
   const connection = signal<ConnectionState>('connecting');
@@ -58,6 +65,8 @@ export function createChatModel({
     transcriptItems(messages.value, outbox.value, conversation.value?.id ?? DRAFT),
   );
   const status = computed(() => statusLine(conversation.value));
+  /** A first message is on its way (or refused): the topic is no longer a free choice. */
+  const drafting = computed(() => outbox.value.some((p) => p.conversationId === DRAFT));
   const canWrite = computed(() =>
     conversation.value === null ? topic.value !== null : conversation.value.status !== 'resolved',
   );
@@ -150,13 +159,21 @@ export function createChatModel({
       return;
     }
     if (!ack.ok) {
-      outbox.value = fail(outbox.value, entry.clientId, ack.error.code);
+      const { code } = ack.error;
+      outbox.value = onStartRefused({ department, body: entry.body, code })
+        ? outbox.value.filter((p) => p.clientId !== entry.clientId)
+        : fail(outbox.value, entry.clientId, code);
       return;
     }
+    adopt(ack.conversation, [ack.message]);
+  }
+
+  /** Shows a conversation the hub just answered with, and its new messages. */
+  function adopt(next: Conversation, held: readonly Message[] = []): void {
     batch(() => {
       topic.value = null;
-      show(ack.conversation);
-      accept([ack.message]);
+      show(next);
+      accept(held);
     });
   }
 
@@ -267,6 +284,7 @@ export function createChatModel({
     items,
     status,
     canWrite,
+    drafting,
     agentTyping,
     topic,
 
@@ -274,6 +292,14 @@ export function createChatModel({
     start(department: string): void {
       topic.value = department;
     },
+
+    /** Back to the topic picker, while the first message has not been written. */
+    changeTopic(): void {
+      if (conversation.value || drafting.value) return;
+      topic.value = null;
+    },
+
+    adopt,
 
     send(body: string): void {
       const shown = conversation.value;

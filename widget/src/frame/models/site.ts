@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import type { PublicDepartment } from '@switchboard/shared';
+import type { Locale, PublicDepartment } from '@switchboard/shared';
 
 export interface SiteInfo {
   key: string;
@@ -30,7 +30,12 @@ export function createSiteModel(siteKey: string, fetcher: typeof fetch = fetch) 
     }
   }
 
-  return { site, departments, failed, load };
+  /** A department's name for people; its id if the site does not list it (any more). */
+  function departmentName(id: string, locale: Locale): string {
+    return departments.value.find((d) => d.id === id)?.name[locale] ?? id;
+  }
+
+  return { site, departments, failed, load, departmentName };
 }
 
 export type SiteModel = ReturnType<typeof createSiteModel>;

@@ -63,7 +63,9 @@ describe('transcriptItems', () => {
 
 describe('statusLine', () => {
   it('follows the conversation status', () => {
-    expect(statusLine(conv('a', 1))).toEqual({ key: 'waiting' });
+    // The queue panel tells a queued visitor where they stand.
+    expect(statusLine(conv('a', 1))).toBeNull();
+    expect(statusLine(conv('a', 1, { status: 'pending' }))).toEqual({ key: 'messageLeft' });
     expect(statusLine(conv('a', 1, { status: 'assigned', assigneeName: 'Ada' }))).toEqual({
       key: 'joined',
       name: 'Ada',

@@ -26,8 +26,8 @@ export function transcriptItems(
 }
 
 export type StatusLine =
-  | { key: 'waiting' }
   | { key: 'joined'; name: string }
+  | { key: 'messageLeft' }
   | { key: 'ended' }
   | null;
 
@@ -38,7 +38,8 @@ export function statusLine(conversation: Conversation | null): StatusLine {
   if (conversation.status === 'assigned' && conversation.assigneeName) {
     return { key: 'joined', name: conversation.assigneeName };
   }
-  if (conversation.status === 'queued') return { key: 'waiting' };
+  if (conversation.status === 'pending') return { key: 'messageLeft' };
+  // A queued conversation's state is told by the queue panel, with its position.
   return null;
 }
 
