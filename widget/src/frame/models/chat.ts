@@ -190,7 +190,7 @@ export function createChatModel({
     if (stillThere) {
       conversation.value = stillThere;
     } else {
-      const picked = pickConversation(ack.conversations);
+      const picked = pickConversation(ack.conversations, !loaded.value, now());
       batch(() => {
         show(picked.active);
         lastResolved.value = picked.lastResolved;

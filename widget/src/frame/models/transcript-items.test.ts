@@ -84,6 +84,23 @@ describe('pickConversation', () => {
     const r = pickConversation([conv('old', 1), conv('new', 2, { status: 'resolved' })]);
     expect(r).toEqual({ active: null, lastResolved: expect.objectContaining({ id: 'new' }) });
   });
+  it('keeps a recently answered, ended conversation on show when the frame first loads', () => {
+    const answered = conv('new', 2, {
+      status: 'resolved',
+      resolvedAt: 10,
+      lastMessage: { seq: 2, author: 'agent', body: 'Shipped', createdAt: 9 },
+    });
+    expect(pickConversation([conv('old', 1), answered], true, 20).active?.id).toBe('new');
+    // ...not after the visitor chose to start anew, nor days later, nor unanswered.
+    expect(pickConversation([answered], false, 20).active).toBeNull();
+    expect(pickConversation([answered], true, 10 + 73 * 3_600_000).active).toBeNull();
+    const unanswered = conv('new', 2, {
+      status: 'resolved',
+      resolvedAt: 10,
+      lastMessage: { seq: 2, author: 'visitor', body: 'Bye', createdAt: 9 },
+    });
+    expect(pickConversation([unanswered], true, 20).active).toBeNull();
+  });
   it('handles no conversations', () => {
     expect(pickConversation([])).toEqual({ active: null, lastResolved: null });
   });

@@ -43,14 +43,32 @@ export function statusLine(conversation: Conversation | null): StatusLine {
   return null;
 }
 
-/** The visitor's conversation to show: the newest, unless it has ended. */
-export function pickConversation(conversations: readonly Conversation[]): {
+/**
+ * How long an answered conversation stays on show after it was resolved: the hub's
+ * reopen window (docs/routing.md), in which writing again reopens it.
+ */
+export const ANSWER_SHOWN_MS = 72 * 3_600_000;
+
+/**
+ * The visitor's conversation to show: the newest, unless it has ended. On the first
+ * load an ended one stays on show when the team had the last word recently — a left
+ * message is often answered and resolved at once, and the visitor comes back to read
+ * the answer. Later (after "Start a new conversation") only open ones are shown.
+ */
+export function pickConversation(
+  conversations: readonly Conversation[],
+  firstLoad = false,
+  now = 0,
+): {
   active: Conversation | null;
   lastResolved: Conversation | null;
 } {
   const newest = [...conversations].sort((a, b) => b.createdAt - a.createdAt)[0] ?? null;
   if (!newest) return { active: null, lastResolved: null };
-  return newest.status === 'resolved'
-    ? { active: null, lastResolved: newest }
-    : { active: newest, lastResolved: null };
+  if (newest.status !== 'resolved') return { active: newest, lastResolved: null };
+  const answered =
+    firstLoad &&
+    newest.lastMessage?.author === 'agent' &&
+    now - (newest.resolvedAt ?? newest.updatedAt) < ANSWER_SHOWN_MS;
+  return answered ? { active: newest, lastResolved: null } : { active: null, lastResolved: newest };
 }
