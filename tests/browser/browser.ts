@@ -35,6 +35,14 @@ export const LABELS = {
     online: 'Online',
     consoleTranscript: 'Transcript',
     sending: 'Sending…',
+    leaveMessage: 'Leave a message',
+    leaveQueue: 'Leave the queue',
+    name: 'Name',
+    yourMessage: 'Your message',
+    sendMessage: 'Send message',
+    startNew: 'Start a new conversation',
+    claim: 'Claim',
+    resolve: 'Resolve',
   },
   'zh-CN': {
     openChat: '打开聊天',
@@ -50,6 +58,14 @@ export const LABELS = {
     online: '在线',
     consoleTranscript: '聊天记录',
     sending: '发送中…',
+    leaveMessage: '留言',
+    leaveQueue: '退出排队',
+    name: '姓名',
+    yourMessage: '留言内容',
+    sendMessage: '提交留言',
+    startNew: '开始新的对话',
+    claim: '接入',
+    resolve: '结束会话',
   },
 } as const;
 
@@ -189,6 +205,14 @@ export async function agentOnline(page: Page, hub: Hub, labels: Labels): Promise
   // The select shows the choice at once; the hub's ack is what makes it true.
   await frames.waitFor(/^43\/agent,\d+\[.*"status":"online"/);
   expect(await status.inputValue()).toBe('online');
+}
+
+/** Screenshots only the chat panel (the frame on the host page) as `<name>.png`. */
+export async function snapChat(page: Page, labels: Labels, name: string): Promise<void> {
+  await mkdir(RESULTS_DIR, { recursive: true });
+  await page
+    .locator(`iframe[title="${labels.frameTitle}"]`)
+    .screenshot({ path: `${RESULTS_DIR}/${name}.png` });
 }
 
 /** Clicks the launcher on a host page and returns the chat frame. */
