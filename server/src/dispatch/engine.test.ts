@@ -70,7 +70,13 @@ describe('routing engine', () => {
         let at = START;
         const now = () => at;
         const presence = createPresence(START);
-        const deps = { store, presence, now, onError: () => undefined };
+        const deps = {
+          store,
+          presence,
+          now,
+          onTimer: async () => undefined,
+          onError: () => undefined,
+        };
         const engine = createRoutingEngine(deps);
         let ids = 0;
         try {

@@ -43,6 +43,7 @@ export interface QueuePosition {
 
 /** Why a visitor is offered leave-a-message; `queued: false` means it is the only way on. */
 export interface LeaveMessageOffer {
+  /** The conversation that waits; with `queued: false`, the refused start's, never created. */
   conversationId: string;
   department: DepartmentId;
   reason: 'closed' | 'no_agent_online' | 'queue_full';
