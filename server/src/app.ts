@@ -109,10 +109,17 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
     // The agent's open consoles take their new profile first (so they are in their new
     // departments' rooms when routing announces), then routing re-reads the agent.
     onAgentChanged: async (agentId, change) => {
-      if (change.departments || change.role || change.name) await refreshAgent(agentId);
-      await dispatcher.agentChanged(agentId, change);
+      dispatcher.invalidate();
+      try {
+        if (change.departments || change.role || change.name) await refreshAgent(agentId);
+      } finally {
+        await dispatcher.agentChanged(agentId, change);
+      }
     },
-    onDepartmentChanged: (department) => dispatcher.departmentChanged(department),
+    onDepartmentChanged: (department) => {
+      dispatcher.invalidate();
+      return dispatcher.departmentChanged(department);
+    },
   });
   await app.register(docsRoutes);
   await app.register(consoleRoutes, { dist: config.consoleDist, prefix: '/console' });

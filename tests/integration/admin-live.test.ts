@@ -79,6 +79,35 @@ describe("an admin's change to an open console", () => {
     expect(seen.map((s) => s.department)).not.toContain('pre_sales');
   });
 
+  it('stops sending them the chats of a department they left, notes included', async () => {
+    const { agent, socket } = await console_(['pre_sales']);
+    const chat = await chattingVisitor(hub, 'pre_sales');
+    closers.push(chat.socket);
+    // Opening the waiting chat follows it.
+    const read = await call(socket, 'conversation:sync', {
+      conversationId: chat.conversation.id,
+      afterSeq: 0,
+    });
+    expect(read.ok).toBe(true);
+    const hello = next<Hello>(socket, 'agent:hello');
+    expect((await patch(agent.id, { departments: ['technical'] })).status).toBe(200);
+    await hello;
+    const heard: Message[] = [];
+    socket.on('message:new', (m) => heard.push(m));
+    const sent = expectOk(
+      await call<{ message: Message }>(chat.socket, 'message:send', {
+        conversationId: chat.conversation.id,
+        clientId: nanoid(),
+        body: 'Still there?',
+      }),
+    );
+    // A message to an agent who still follows it would be on its way with the ack.
+    const later = await chattingVisitor(hub, 'technical');
+    closers.push(later.socket);
+    await next<Conversation>(socket, 'conversation:updated', (c) => c.id === later.conversation.id);
+    expect(heard.map((m) => m.seq)).not.toContain(sent.message.seq);
+  });
+
   it('renames the agent in their open console and in what they write next', async () => {
     const { agent, socket } = await console_(['pre_sales']);
     expectOk(await call(socket, 'agent:status', { status: 'online' }));

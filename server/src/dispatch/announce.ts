@@ -35,10 +35,23 @@ export async function positionOf(
   conversationId: string,
 ): Promise<QueuePosition | null> {
   const c = state.conversations.get(conversationId);
-  const position = queuePosition(state, conversationId);
-  if (!c || position === null) return null;
+  if (!c) return null;
   const handleTimes = await store.routing.recentHandleTimes(c.department, HANDLE_SAMPLES);
-  return { conversationId, position, estimatedWaitMs: estimateWait(state, c.id, handleTimes) };
+  return placeIn(state, conversationId, handleTimes);
+}
+
+function placeIn(
+  state: RoutingState,
+  conversationId: string,
+  handleTimes: readonly number[],
+): QueuePosition | null {
+  const position = queuePosition(state, conversationId);
+  if (position === null) return null;
+  return {
+    conversationId,
+    position,
+    estimatedWaitMs: estimateWait(state, conversationId, handleTimes),
+  };
 }
 
 export async function announce({ store, broadcast, now, told }: AnnounceDeps, outcome: Outcome) {
@@ -103,13 +116,12 @@ export async function announce({ store, broadcast, now, told }: AnnounceDeps, ou
     const handleTimes = await store.routing.recentHandleTimes(department, HANDLE_SAMPLES);
     for (const c of queued) {
       const visitorId = visitorOf.get(c.id);
-      const position = queuePosition(result.state, c.id);
-      if (!visitorId || position === null) continue;
-      const estimatedWaitMs = estimateWait(result.state, c.id, handleTimes);
-      const place = `${position}:${estimatedWaitMs}`;
-      if (told.get(c.id) === place) continue;
-      told.set(c.id, place);
-      broadcast.queuePosition(visitorId, { conversationId: c.id, position, estimatedWaitMs });
+      const place = placeIn(result.state, c.id, handleTimes);
+      if (!visitorId || !place) continue;
+      const key = `${place.position}:${place.estimatedWaitMs}`;
+      if (told.get(c.id) === key) continue;
+      told.set(c.id, key);
+      broadcast.queuePosition(visitorId, place);
     }
   }
 

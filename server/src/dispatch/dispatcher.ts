@@ -69,6 +69,14 @@ export interface DispatcherDeps {
   graceMs?: number;
 }
 
+/** What the store's refusals that carry no message of their own mean. */
+const UNEXPLAINED = {
+  not_found: 'no such conversation',
+  conversation_closed: 'conversation is resolved',
+  forbidden: 'not allowed',
+  invalid_payload: 'clientId already used by another sender',
+} as const;
+
 /** Upper-case, unambiguous: the first four characters become a visitor's handle. */
 export const newVisitorId = customAlphabet('23456789ABCDEFGHJKLMNPQRSTUVWXYZ', 16);
 
@@ -194,9 +202,10 @@ export function createDispatcher({
     const result = await store.messages.append(m, now(), check);
     // A visitor writing again to their resolved conversation reopens it, within
     // routing's window; after it, routing refuses and they start a new one.
+    // The reopen and the message are one write: a refusal or a failure leaves neither.
     if (!result.ok && result.code === 'conversation_closed' && actor.kind === 'visitor') {
-      await decide({ type: 'visitor_wrote', conversationId: m.conversationId });
-      return delivered(await store.messages.append(m, now(), check), sender);
+      const event = { type: 'visitor_wrote', conversationId: m.conversationId } as const;
+      return (await decideWith(event, m, {}, sender)).message;
     }
     return delivered(result, sender);
   }
@@ -209,15 +218,7 @@ export function createDispatcher({
   /** Broadcasts a message new to the store; a refusal becomes the caller's coded error. */
   function delivered(result: AppendResult, sender: string | undefined): Message {
     if (!result.ok) {
-      const message =
-        result.message ??
-        {
-          not_found: 'no such conversation',
-          conversation_closed: 'conversation is resolved',
-          forbidden: 'not allowed',
-          invalid_payload: 'clientId already used by another sender',
-        }[result.code];
-      return fail(result.code, message);
+      return fail(result.code, result.message ?? UNEXPLAINED[result.code]);
     }
     if (!result.duplicate) broadcast.message(result.target, result.message, sender);
     return result.message;
@@ -529,6 +530,9 @@ export function createDispatcher({
     },
 
     /** An admin changed an agent: capacity, departments, disabled (signed out). */
+    /** An admin's write changed what routing decides by; it reads afresh from now. */
+    invalidate: () => engine.invalidate(),
+
     async agentChanged(
       agentId: string,
       change: { capacity?: number; departments?: readonly string[]; disabled?: boolean },

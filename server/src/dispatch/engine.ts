@@ -177,11 +177,18 @@ export function createRoutingEngine({
           at,
         );
       } catch (error) {
+        // Nothing was written: read afresh next time, and keep the timer going.
         view = null;
+        arm(result.wakeAt);
         throw error;
       }
     }
-    patch(record, event, result, written);
+    try {
+      patch(record, event, result, written);
+    } catch (error) {
+      view = null;
+      onError(error);
+    }
     arm(result.wakeAt);
     const visitorOf = new Map([...visitors].map(([id, v]) => [id, v.id]));
     // The conversation being started was not in the store to load: its visitor must
@@ -193,9 +200,12 @@ export function createRoutingEngine({
     return { result, written, visitorOf, roleOf };
   }
 
+  /**
+   * For reads that decide nothing. Only runs (serialized) set the view: a read racing
+   * one must not put back a copy older than what that run writes.
+   */
   async function current(): Promise<RoutingState> {
-    view ??= await load([]);
-    return buildState(view, presence, routingConfig).state;
+    return buildState(view ?? (await load([])), presence, routingConfig).state;
   }
 
   /** Applies one event after the ones before it have been written. */
@@ -215,6 +225,10 @@ export function createRoutingEngine({
     },
     /** Routing's state as the store holds it now, for a read that decides nothing. */
     current,
+    /** Something routing decides by changed outside it (an admin's write): read afresh. */
+    invalidate(): void {
+      view = null;
+    },
     /** Stops the timer; outcomes already asked for still complete. */
     async close(): Promise<void> {
       closed = true;

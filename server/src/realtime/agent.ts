@@ -137,13 +137,19 @@ export function registerAgentNamespace(
     const profile = await store.agents.byId(agentId);
     if (!profile) return;
     const status = await store.routing.status(agentId);
-    for (const socket of nsp.sockets.values()) {
-      if (!socket.rooms.has(rooms.agent(agentId))) continue;
+    // Every socket takes the profile at once (no await in between, so two quick edits
+    // cannot interleave), and leaves the conversations it followed: the hello's resync
+    // rejoins those the new profile may still read.
+    const sockets = [...nsp.sockets.values()].filter((s) => s.rooms.has(rooms.agent(agentId)));
+    for (const socket of sockets) {
       leaveRoles(socket, socket.data.agent);
+      for (const room of socket.rooms) {
+        if (room.startsWith(rooms.conversation(''))) socket.leave(room);
+      }
       socket.data.agent = profile;
       joinRoles(socket, profile);
-      await hello(socket, status);
     }
+    await Promise.allSettled(sockets.map((socket) => hello(socket, status)));
   };
 }
 

@@ -106,11 +106,6 @@ export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
 }
 
 /**
- * Why the sender's own conversation takes no new message from them, if it doesn't:
- * the store's own guard, whatever the caller's check (the dispatcher passes the
- * policy, policy/) allowed.
- */
-/**
  * Inserts a message with its conversation's next seq, inside the caller's write
  * transaction; returns the seq, or null when the clientId is taken in the conversation.
  */
@@ -161,6 +156,11 @@ export function stored(m: Omit<NewMessage, 'visitorId'>, seq: number, now: numbe
   };
 }
 
+/**
+ * Why the sender's own conversation takes no new message from them, if it doesn't:
+ * the store's own guard, whatever the caller's check (the dispatcher passes the
+ * policy, policy/) allowed.
+ */
 function refuse(c: ConversationRow, m: NewMessage): AppendRefusal | null {
   if (c.status === 'resolved') {
     return { code: 'conversation_closed', message: 'conversation is resolved' };
