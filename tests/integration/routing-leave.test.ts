@@ -102,7 +102,12 @@ describe('leave-a-message', () => {
       ),
     );
     const id = left.conversation.id;
-    expect(left.conversation).toMatchObject({ status: 'pending', department: 'post_sales' });
+    // Staff see the name the visitor gave.
+    expect(left.conversation).toMatchObject({
+      status: 'pending',
+      department: 'post_sales',
+      visitorName: contact.name,
+    });
     expect(left.message).toMatchObject({ seq: 1, author: 'visitor', body: '我的订单还没有发货' });
     const [event] = await hub.store.events.list(id);
     expect(event).toMatchObject({
@@ -117,7 +122,7 @@ describe('leave-a-message', () => {
     expect(await availability()).toEqual({ status: 'open' });
     expect((await stored(hub, id)).status).toBe('pending');
     const listed = (await agentList(pat.socket)).find((c) => c.id === id);
-    expect(listed?.status).toBe('pending');
+    expect(listed).toMatchObject({ status: 'pending', visitorName: contact.name });
     expectOk(await call(pat.socket, 'conversation:claim', { conversationId: id }));
     expectOk(
       await call(pat.socket, 'message:send', {

@@ -432,6 +432,12 @@ export function createDispatcher({
       const actor = visitorActor(visitor);
       assertAllowed(actor, 'message:leave', { departmentId: p.department });
       const contact = { name: p.name, email: p.email };
+      // Staff see the name they gave from now on (the email is in the event log). The
+      // routing view holds visitors' names, so it reads afresh.
+      if (p.name && p.name !== visitor.name) {
+        await store.visitors.setName(visitor.id, p.name);
+        engine.invalidate();
+      }
       const text = {
         visitorId: visitor.id,
         clientId: p.clientId,

@@ -13,4 +13,6 @@ export interface VisitorStore {
   byToken(siteId: string, tokenHash: string, now: number): Promise<Visitor | null>;
   /** Rejects if the id or the token hash is taken, or the site does not exist. */
   create(id: string, siteId: string, tokenHash: string, now: number): Promise<Visitor>;
+  /** The name the visitor gave (leaving a message), shown to staff from now on. */
+  setName(id: string, name: string): Promise<void>;
 }

@@ -52,8 +52,8 @@ export const STRINGS = {
   waitAbout: { en: 'Estimated wait: about {minutes} min', 'zh-CN': '预计等待约 {minutes} 分钟' },
   waitUnknown: { en: 'Estimated wait: unknown', 'zh-CN': '预计等待时间：未知' },
   requeued: {
-    en: 'Your agent was disconnected; you are next in line.',
-    'zh-CN': '客服连接已断开，您已排在队列最前面。',
+    en: 'Your agent was disconnected. You are back in line, ahead of new arrivals.',
+    'zh-CN': '客服连接已断开，您已优先回到队列，排在新访客之前。',
   },
   queue: { en: 'Your place in the queue', 'zh-CN': '排队状态' },
   leaveQueue: { en: 'Leave the queue', 'zh-CN': '退出排队' },

@@ -144,6 +144,8 @@ export function accountsContract({ open }: ContractContext): void {
       expect(await store.visitors.byToken('s1', 'h2', 5)).toBeNull();
       await expect(store.visitors.create('V2', 's1', 'h1', 0)).rejects.toThrow();
       await expect(store.visitors.create('V3', 'nope', 'h3', 0)).rejects.toThrow();
+      await store.visitors.setName('V1', '王芳');
+      expect(await store.visitors.byToken('s1', 'h1', 6)).toMatchObject({ name: '王芳' });
     });
   });
 }

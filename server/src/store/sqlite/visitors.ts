@@ -11,6 +11,7 @@ export function createVisitorStore(db: Db): VisitorStore {
      VALUES (?, ?, ?, ?, ?)`,
   );
   const touch = db.prepare('UPDATE visitors SET last_seen_at = ? WHERE id = ?');
+  const rename = db.prepare('UPDATE visitors SET name = ? WHERE id = ?');
 
   return {
     async byToken(siteId: string, tokenHash: string, now: number): Promise<Visitor | null> {
@@ -22,6 +23,9 @@ export function createVisitorStore(db: Db): VisitorStore {
     async create(id: string, siteId: string, tokenHash: string, now: number): Promise<Visitor> {
       insert.run(id, siteId, tokenHash, now, now);
       return { id, siteId, name: null };
+    },
+    async setName(id: string, name: string): Promise<void> {
+      rename.run(name, id);
     },
   };
 }
