@@ -97,7 +97,8 @@ export function createRoutingEngine({
    * afresh when it cannot know: at start, after an admin's change (agents and
    * departments are written outside routing), for an agent, department or
    * conversation it does not hold (a new agent, a resolved conversation written to
-   * again), and after a failed write. With several hubs, the routing lease-holder keeps it the same way.
+   * again), after a visitor gives their name, and after a failed write. With several
+   * hubs, the routing lease-holder keeps it the same way.
    */
   let view: View | null = null;
 
