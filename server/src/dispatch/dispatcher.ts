@@ -450,7 +450,7 @@ export function createDispatcher({
       if (p.conversationId) {
         const c = await conversationFor(actor, 'queue:leave', p.conversationId);
         const left = { ...text, conversationId: c.id };
-        // Already left (a retry, or a second message): added as any send's would be.
+        // Already left (a retry, or a second message): added like an ordinary send.
         if (c.status === 'pending') return { conversation: c, message: await append(left, sender) };
         // Stops waiting and leaves the message in one write; a refusal writes neither.
         return decideWith(
