@@ -1,4 +1,5 @@
 import type { AssignedBy, EventActor, MessageKind } from '@switchboard/shared';
+import { blankConversation } from '../../routing/draft.ts';
 import type { Conversation as Routed } from '../../routing/model.ts';
 import type { EventDraft } from '../events.ts';
 import type { NewMessage } from '../messages.ts';
@@ -45,28 +46,7 @@ export const queued = (department = DEPT, visitorId = 'V1'): EventDraft => ({
 
 /** A conversation's routing fields as routing sets them when it is queued at `now`. */
 export function routed(id: string, now: number, over: Partial<Routed> = {}): Routed {
-  return {
-    id,
-    department: DEPT,
-    state: 'queued',
-    vip: false,
-    createdAt: now,
-    queuedAt: now,
-    atHead: false,
-    assigneeId: null,
-    assignedAt: null,
-    lastAgentId: null,
-    transferredFrom: null,
-    firstResponseAt: null,
-    firstResponseWarnAt: null,
-    firstResponseDueAt: null,
-    resolutionDueAt: null,
-    firstResponseWarned: false,
-    firstResponseBreached: false,
-    resolutionBreached: false,
-    resolvedAt: null,
-    ...over,
-  };
+  return { ...blankConversation(id, DEPT, false, now), queuedAt: now, ...over };
 }
 
 export interface StartOptions {
