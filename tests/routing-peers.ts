@@ -3,6 +3,7 @@
  * chat (VIP or not), the codes of refused acks, and ways to know the hub has heard a
  * dropped connection without sleeping.
  */
+
 import type {
   Ack,
   Conversation,
@@ -10,6 +11,7 @@ import type {
   Message,
   QueuePosition,
 } from '@switchboard/shared';
+import { afterEach } from 'vitest';
 import {
   type AgentSocket,
   call,
@@ -106,4 +108,20 @@ export function nextUpdate(
 export async function agentList(socket: AgentSocket): Promise<Conversation[]> {
   return expectOk(await call<{ conversations: Conversation[] }>(socket, 'conversation:list', {}))
     .conversations;
+}
+
+/**
+ * Peers to close after each test: `track(peer)` returns the peer. Call it after the
+ * file's own hooks: after-hooks run last registered first, so the peers close before
+ * the hub does.
+ */
+export function closedAfterEach(): <T extends { socket: { close(): unknown } }>(peer: T) => T {
+  const sockets: { close(): unknown }[] = [];
+  afterEach(() => {
+    for (const s of sockets.splice(0)) s.close();
+  });
+  return (peer) => {
+    sockets.push(peer.socket);
+    return peer;
+  };
 }

@@ -24,6 +24,7 @@ import {
   agentList,
   type ChattingVisitor,
   chattingVisitor,
+  closedAfterEach,
   codeOf,
   nextPosition,
   nextUpdate,
@@ -32,20 +33,15 @@ import {
 
 let hub: Hub;
 let admin: string;
-const sockets: { close(): unknown }[] = [];
 beforeEach(async () => {
   hub = await startHub();
   admin = await signIn(hub, ADMIN.email, ADMIN.password);
 });
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
   await hub.close();
 });
 
-const track = <T extends { socket: { close(): unknown } }>(peer: T): T => {
-  sockets.push(peer.socket);
-  return peer;
-};
+const track = closedAfterEach();
 
 async function visitors(n: number, department = 'pre_sales'): Promise<ChattingVisitor[]> {
   const all: ChattingVisitor[] = [];

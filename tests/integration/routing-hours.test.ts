@@ -26,7 +26,13 @@ import {
   startHub,
   type VisitorPeer,
 } from '../harness.ts';
-import { chattingVisitor, codeOf, lastPosition, stored } from '../routing-peers.ts';
+import {
+  chattingVisitor,
+  closedAfterEach,
+  codeOf,
+  lastPosition,
+  stored,
+} from '../routing-peers.ts';
 
 const night = [
   { from: 0, to: 120 },
@@ -56,7 +62,6 @@ const shanghai = (local: string) => Date.parse(`${local}+08:00`);
 
 let hub: Hub;
 let clock: ReturnType<typeof fakeClock>;
-const sockets: { close(): unknown }[] = [];
 beforeEach(async () => {
   clock = fakeClock(shanghai('2025-09-28T01:00:00'));
   hub = await startHub({ clock: clock.now });
@@ -69,14 +74,10 @@ beforeEach(async () => {
   expect(set.status).toBe(200);
 });
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
   await hub.close();
 });
 
-const track = <T extends { socket: { close(): unknown } }>(peer: T): T => {
-  sockets.push(peer.socket);
-  return peer;
-};
+const track = closedAfterEach();
 
 async function at(local: string) {
   clock.advance(shanghai(local) - clock.now());

@@ -18,6 +18,7 @@ import {
 import {
   agentList,
   chattingVisitor,
+  closedAfterEach,
   codeOf,
   eventTypes,
   nextPosition,
@@ -25,19 +26,14 @@ import {
 } from '../routing-peers.ts';
 
 let hub: Hub;
-const sockets: { close(): unknown }[] = [];
 beforeEach(async () => {
   hub = await startHub();
 });
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
   await hub.close();
 });
 
-const track = <T extends { socket: { close(): unknown } }>(peer: T): T => {
-  sockets.push(peer.socket);
-  return peer;
-};
+const track = closedAfterEach();
 const visitor = async (department = 'pre_sales') => track(await chattingVisitor(hub, department));
 const online = async (name: string, departments = ['pre_sales']) =>
   track(await onlineAgent(hub, departments, name));

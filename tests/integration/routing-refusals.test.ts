@@ -24,24 +24,19 @@ import {
   startHub,
   type VisitorPeer,
 } from '../harness.ts';
-import { chattingVisitor, codeOf, eventTypes, stored } from '../routing-peers.ts';
+import { chattingVisitor, closedAfterEach, codeOf, eventTypes, stored } from '../routing-peers.ts';
 
 let hub: Hub;
 let admin: string;
-const sockets: { close(): unknown }[] = [];
 beforeEach(async () => {
   hub = await startHub();
   admin = await signIn(hub, ADMIN.email, ADMIN.password);
 });
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
   await hub.close();
 });
 
-const track = <T extends { socket: { close(): unknown } }>(peer: T): T => {
-  sockets.push(peer.socket);
-  return peer;
-};
+const track = closedAfterEach();
 
 async function configure(department: string, settings: Partial<DepartmentSettings>) {
   const reply = await api(hub, 'PATCH', `/api/departments/${department}`, {

@@ -19,6 +19,7 @@ import {
 import {
   type ChattingVisitor,
   chattingVisitor,
+  closedAfterEach,
   codeOf,
   eventTypes,
   nextPosition,
@@ -29,20 +30,15 @@ const HOUR = 3_600_000;
 
 let hub: Hub;
 let clock: ReturnType<typeof fakeClock>;
-const sockets: { close(): unknown }[] = [];
 beforeEach(async () => {
   clock = fakeClock();
   hub = await startHub({ clock: clock.now });
 });
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
   await hub.close();
 });
 
-const track = <T extends { socket: { close(): unknown } }>(peer: T): T => {
-  sockets.push(peer.socket);
-  return peer;
-};
+const track = closedAfterEach();
 
 /** A chat with an agent who then resolves it. */
 async function resolvedChat(name: string) {

@@ -7,24 +7,26 @@ import type { AgentStatus } from '@switchboard/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../api.ts';
 import { connectAgent, fakeClock, type Hub, onlineAgent, signIn, startHub } from '../harness.ts';
-import { agentList, chattingVisitor, nextPosition, nextUpdate, stored } from '../routing-peers.ts';
+import {
+  agentList,
+  chattingVisitor,
+  closedAfterEach,
+  nextPosition,
+  nextUpdate,
+  stored,
+} from '../routing-peers.ts';
 
 let hub: Hub;
 let clock: ReturnType<typeof fakeClock>;
-const sockets: { close(): unknown }[] = [];
 beforeEach(async () => {
   clock = fakeClock();
   hub = await startHub({ clock: clock.now });
 });
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
   await hub.close();
 });
 
-const track = <T extends { socket: { close(): unknown } }>(peer: T): T => {
-  sockets.push(peer.socket);
-  return peer;
-};
+const track = closedAfterEach();
 
 describe('signing out', () => {
   it('requeues the agent’s chats at once, at the head, and tells their visitors', async () => {

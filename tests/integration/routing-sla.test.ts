@@ -22,14 +22,13 @@ import {
   signIn,
   startHub,
 } from '../harness.ts';
-import { agentList, chattingVisitor } from '../routing-peers.ts';
+import { agentList, chattingVisitor, closedAfterEach } from '../routing-peers.ts';
 
 const FRT = 60_000;
 const RESOLUTION = 600_000;
 
 let hub: Hub;
 let clock: ReturnType<typeof fakeClock>;
-const sockets: { close(): unknown }[] = [];
 beforeEach(async () => {
   clock = fakeClock();
   hub = await startHub({ clock: clock.now });
@@ -41,14 +40,10 @@ beforeEach(async () => {
   expect(set.status).toBe(200);
 });
 afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
   await hub.close();
 });
 
-const track = <T extends { socket: { close(): unknown } }>(peer: T): T => {
-  sockets.push(peer.socket);
-  return peer;
-};
+const track = closedAfterEach();
 
 /**
  * A staff member signed in but not Online (so routing gives them nothing), recording
