@@ -110,9 +110,14 @@ export function createMessageStore(db: Db, writes: WriteQueue): MessageStore {
  * transaction; returns the seq, or null when the clientId is taken in the conversation.
  */
 export function messageInserter(db: Db): (m: NewMessage, now: number) => number | null {
-  // Takes the next seq from the (conversation_id, seq) index, one seek: the conversation
+  // The next seq comes from the (conversation_id, seq) index, one seek: the conversation
   // row is never rewritten, so a message dirties only the pages of messages. A taken
-  // clientId inserts nothing and returns no row.
+  // clientId inserts nothing (no row changes).
+  //
+  // Two statements, not one INSERT … SELECT MAX(seq) … RETURNING: SQLite runs an
+  // INSERT that reads its own table through a temporary table, and RETURNING through
+  // another; together they cost twice the instructions of this pair (callgrind, 10,000
+  // appends over 1,000 conversations: 55k against 28k per append inside sqlite3_step).
   //
   // Seqs stay gap-free and unique because MAX(seq) is read in the same transaction
   // as the insert and SQLite runs one write transaction at a time. A backend with
@@ -120,26 +125,34 @@ export function messageInserter(db: Db): (m: NewMessage, now: number) => number 
   // conversation's row before this read (SELECT … FOR UPDATE), or catch the unique
   // violation on (conversation_id, seq) and retry the whole append. Never a sequence
   // or a counter in memory: several hubs append to one conversation.
-  const insert = db.prepare<[Omit<NewMessage, 'visitorId'> & { now: number }], { seq: number }>(
+  const lastSeq = db
+    .prepare<[string], number>(
+      'SELECT COALESCE(MAX(seq), 0) FROM messages WHERE conversation_id = ?',
+    )
+    .pluck();
+  const insert = db.prepare<
+    [string, number, string, Author, string | null, string | null, MessageKind, string, number]
+  >(
     `INSERT INTO messages
        (conversation_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
-     SELECT @conversationId, COALESCE(MAX(seq), 0) + 1, @clientId, @author, @authorId,
-            @authorName, @kind, @body, @now
-     FROM messages WHERE conversation_id = @conversationId
-     ON CONFLICT (conversation_id, client_id) DO NOTHING
-     RETURNING seq`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (conversation_id, client_id) DO NOTHING`,
   );
-  return (m, now) =>
-    insert.get({
-      conversationId: m.conversationId,
-      clientId: m.clientId,
-      author: m.author,
-      authorId: m.authorId,
-      authorName: m.authorName,
-      kind: m.kind,
-      body: m.body,
+  return (m, now) => {
+    const seq = (lastSeq.get(m.conversationId) ?? 0) + 1;
+    const { changes } = insert.run(
+      m.conversationId,
+      seq,
+      m.clientId,
+      m.author,
+      m.authorId,
+      m.authorName,
+      m.kind,
+      m.body,
       now,
-    })?.seq ?? null;
+    );
+    return changes === 1 ? seq : null;
+  };
 }
 
 /** A message as it was just stored with this seq. */
