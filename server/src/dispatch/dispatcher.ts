@@ -27,7 +27,7 @@ import {
 import { assertAllowed, authorize, permits } from '../policy/policy.ts';
 import { queueStats, type RoutingEvent } from '../routing/index.ts';
 import type { ConversationFacts } from '../store/conversations.ts';
-import type { AppendResult, MessageTarget, NewMessage } from '../store/messages.ts';
+import type { AppendCheck, AppendResult, MessageTarget, NewMessage } from '../store/messages.ts';
 import type { Store } from '../store/store.ts';
 import type { Visitor } from '../store/visitors.ts';
 import { type AnnounceDeps, announce, positionOf } from './announce.ts';
@@ -79,6 +79,14 @@ const UNEXPLAINED = {
 
 /** Upper-case, unambiguous: the first four characters become a visitor's handle. */
 export const newVisitorId = customAlphabet('23456789ABCDEFGHJKLMNPQRSTUVWXYZ', 16);
+
+/** The policy's answer on a message, as the store's append asks it inside its write. */
+function policyCheck(actor: Actor, action: 'message:text' | 'message:note'): AppendCheck {
+  return (c) => {
+    const decision = authorize(actor, action, c);
+    return decision.ok ? null : decision;
+  };
+}
 
 /**
  * The conversation lifecycle: load what a decision needs, ask policy/ whether the
@@ -195,11 +203,7 @@ export function createDispatcher({
    */
   async function send(actor: Actor, m: NewMessage, sender: string | undefined) {
     const action = m.kind === 'note' ? 'message:note' : 'message:text';
-    const check = (c: ConversationFacts) => {
-      const decision = authorize(actor, action, c);
-      return decision.ok ? null : decision;
-    };
-    const result = await store.messages.append(m, now(), check);
+    const result = await store.messages.append(m, now(), policyCheck(actor, action));
     // A visitor writing again to their resolved conversation reopens it, within
     // routing's window; after it, routing refuses and they start a new one.
     // The reopen and the message are one write: a refusal or a failure leaves neither.
@@ -298,7 +302,7 @@ export function createDispatcher({
       return { conversation, ...syncPage(read) };
     },
 
-    async visitorSend(visitor: Visitor, p: SendMessage, sender?: string): Promise<Message> {
+    visitorSend(visitor: Visitor, p: SendMessage, sender?: string): Promise<Message> {
       return send(
         visitorActor(visitor),
         {

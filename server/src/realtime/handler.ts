@@ -34,6 +34,8 @@ export interface HandlerDeps {
   answered?(budget: Budget): void;
 }
 
+type Answer = { ok: true } | { ok: false; error: AckError };
+
 function failure(code: ErrorCode, message: string): { ok: false; error: AckError } {
   return { ok: false, error: { code, message } };
 }
@@ -47,12 +49,54 @@ function failure(code: ErrorCode, message: string): { ok: false; error: AckError
  * Each event is rate-checked against its budget, validated, run, and answered with
  * `{ ok: true, ...result }` or a coded error. Anything unexpected is logged and
  * answered `unavailable`; it never reaches Socket.IO.
+ *
+ * This is every event's hot path, so it makes no closure per event: under tsx each
+ * named one costs a defineProperty (esbuild's keepNames), measurable per message.
  */
 export function createHandlers<M>(socket: HandlerSocket, budgets: Budgets<M>, deps: HandlerDeps) {
   // Reads run one after another per socket: each answer goes out (and the socket's
   // backlog is checked) before the next read is computed, so a client that asks for
   // many pages at once and reads none holds at most one page on the hub.
   let reads: Promise<unknown> = Promise.resolve();
+
+  function reply(ack: unknown, budget: Budget, answer: Answer): void {
+    if (typeof ack !== 'function') return;
+    ack(answer);
+    deps.answered?.(budget);
+  }
+
+  /** Runs the action and answers; never rejects. */
+  function run<P, R>(
+    action: (payload: P) => R | Promise<R>,
+    payload: P,
+    ack: unknown,
+    budget: Budget,
+  ): Promise<void> {
+    let result: R | Promise<R> | undefined;
+    try {
+      // A socket that left while its read waited in line gets no answer.
+      result = socket.connected ? action(payload) : undefined;
+    } catch (error) {
+      return Promise.resolve(fault(error, ack, budget));
+    }
+    return Promise.resolve(result).then(
+      (done) => {
+        if (!socket.connected) return;
+        reply(ack, budget, typeof done === 'object' && done ? { ok: true, ...done } : { ok: true });
+      },
+      (error: unknown) => fault(error, ack, budget),
+    );
+  }
+
+  /** A coded refusal goes back as it is; anything else is logged and answered vaguely. */
+  function fault(error: unknown, ack: unknown, budget: Budget): void {
+    if (error instanceof HubError) {
+      reply(ack, budget, error.toAck());
+      return;
+    }
+    deps.log.error({ err: error }, 'socket handler failed');
+    reply(ack, budget, failure('unavailable', 'the hub could not complete this; try again'));
+  }
 
   return function handle<E extends keyof M & string>(
     event: E,
@@ -65,43 +109,24 @@ export function createHandlers<M>(socket: HandlerSocket, budgets: Budgets<M>, de
       // An event sent without a payload arrives with its callback first.
       const bare = typeof args[0] === 'function';
       const ack = bare ? args[0] : args[1];
-      const reply = (answer: { ok: true } | { ok: false; error: AckError }) => {
-        if (typeof ack !== 'function') return;
-        ack(answer);
-        deps.answered?.(budget);
-      };
       if (!deps.admit(budget)) {
-        reply(failure('rate_limited', 'too many requests; slow down'));
+        reply(ack, budget, failure('rate_limited', 'too many requests; slow down'));
         return;
       }
       const payload: unknown = bare || args[0] === undefined ? {} : args[0];
       const body = typeof payload === 'object' && payload && 'body' in payload && payload.body;
       if (typeof body === 'string' && body.length > LIMITS.messageBody) {
-        reply(failure('too_large', `body exceeds ${LIMITS.messageBody} characters`));
+        reply(ack, budget, failure('too_large', `body exceeds ${LIMITS.messageBody} characters`));
         return;
       }
       if (!check.Check(payload)) {
         const first = check.Errors(payload).First();
         const where = first?.path || 'payload';
-        reply(failure('invalid_payload', `${where}: ${first?.message ?? 'invalid'}`));
+        reply(ack, budget, failure('invalid_payload', `${where}: ${first?.message ?? 'invalid'}`));
         return;
       }
-      const run = () =>
-        Promise.resolve()
-          .then(() => (socket.connected ? action(payload) : undefined))
-          .then(
-            (result) => {
-              if (!socket.connected) return;
-              reply(typeof result === 'object' && result ? { ok: true, ...result } : { ok: true });
-            },
-            (error: unknown) => {
-              if (error instanceof HubError) return reply(error.toAck());
-              deps.log.error({ err: error }, 'socket handler failed');
-              reply(failure('unavailable', 'the hub could not complete this; try again'));
-            },
-          );
-      if (budget === 'read') reads = reads.then(run);
-      else void run();
+      if (budget === 'read') reads = reads.then(() => run(action, payload, ack, budget));
+      else void run(action, payload, ack, budget);
     });
   };
 }
