@@ -34,14 +34,34 @@ describe('keyed limiter', () => {
     expect(limiter.take('b')).toBe(true);
   });
 
-  it('forgets keys idle long enough to be full again', () => {
+  it('forgets keys within two refill times of their last use', () => {
     let now = 0;
     const limiter = createKeyedLimiter(limit, () => now);
     for (const key of ['a', 'b', 'c']) limiter.take(key);
     expect(limiter.size).toBe(3);
     now = 2000; // burst / perSecond: every bucket is full again
     limiter.take('d');
+    limiter.take('a');
+    now = 4000; // b and c untouched for two refill times, d and a for one
+    limiter.take('e');
+    expect(limiter.size).toBe(3);
+    now = 6000;
+    limiter.take('e');
     expect(limiter.size).toBe(1);
+  });
+
+  it('keeps a key that is refilling, however the generations turn around it', () => {
+    let now = -900;
+    const limiter = createKeyedLimiter(limit, () => now);
+    now = 0;
+    const drained = Array.from({ length: 5 }, () => limiter.take('a'));
+    expect(drained).toEqual([true, true, true, true, false]);
+    for (const t of [100, 1100]) {
+      now = t;
+      limiter.take('b');
+    }
+    now = 1200; // 2.4 tokens back, not 4
+    expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([true, true, false]);
   });
 
   it('property: forgetting idle keys never changes an answer', () => {

@@ -12,40 +12,55 @@ export interface KeyedLimiter {
 const DEFAULT_MAX_KEYS = 100_000;
 
 /**
- * Buckets live in a Map ordered by last use. A bucket untouched for as long as it
- * takes to refill is full again, exactly what a new one would be, so it is dropped
- * without changing any answer; memory follows the keys active in that window. Past
- * `maxKeys` active keys the least recently used goes anyway (that key starts full
- * again: a forgiving error, never a wrong refusal).
+ * A bucket untouched for as long as it takes to refill is full again, exactly what a
+ * new one would be, so it can be dropped without changing any answer. Buckets live in
+ * two generations: each refill time the older one is dropped (everything in it has
+ * been untouched since the last turn, a refill time ago) and the newer one becomes
+ * the older. A key found in the older generation moves to the newer. Memory follows
+ * the keys active in the last two refill times, and a take is one Map lookup: this
+ * runs twice on every visitor message. Past `maxKeys` keys the generations turn early
+ * (those keys start full again: a forgiving error, never a wrong refusal).
  */
 export function createKeyedLimiter(
   limit: RateLimit,
   clock: () => number,
   maxKeys: number = DEFAULT_MAX_KEYS,
 ): KeyedLimiter {
-  const buckets = new Map<string, Bucket>();
   const idleMs = refillMs(limit);
+  let newer = new Map<string, Bucket>();
+  let older = new Map<string, Bucket>();
+  let turnedAt = clock();
 
-  function evict(now: number): void {
-    // Oldest first; every key after the first fresh one is fresher still.
-    for (const [key, bucket] of buckets) {
-      if (now - bucket.updatedAt < idleMs && buckets.size < maxKeys) return;
-      buckets.delete(key);
+  function turn(now: number): void {
+    older = newer;
+    newer = new Map();
+    turnedAt = now;
+  }
+
+  function bucketFor(key: string, now: number): Bucket {
+    const kept = older.get(key);
+    if (kept) {
+      older.delete(key);
+      newer.set(key, kept);
+      return kept;
     }
+    if (newer.size + older.size >= maxKeys) {
+      turn(now);
+      if (older.size >= maxKeys) older = new Map();
+    }
+    const fresh = newBucket(limit, now);
+    newer.set(key, fresh);
+    return fresh;
   }
 
   return {
     take(key) {
       const now = clock();
-      const bucket = buckets.get(key);
-      if (bucket) buckets.delete(key);
-      else evict(now);
-      const held = bucket ?? newBucket(limit, now);
-      buckets.set(key, held);
-      return take(held, limit, now);
+      if (now - turnedAt >= idleMs) turn(now);
+      return take(newer.get(key) ?? bucketFor(key, now), limit, now);
     },
     get size() {
-      return buckets.size;
+      return newer.size + older.size;
     },
   };
 }
