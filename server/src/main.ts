@@ -14,7 +14,12 @@ async function main(): Promise<void> {
   });
   const app = await buildApp({ config, store, logger: { level: config.logLevel } });
   const boot = await bootstrap(store, config, Date.now());
+  // The banner below says where the hub listens, in words; Fastify's own JSON line
+  // about it would come first and read like noise.
+  const level = app.log.level;
+  app.log.level = 'warn';
   await app.listen({ port: config.port, host: config.host });
+  app.log.level = level;
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -38,21 +43,28 @@ async function main(): Promise<void> {
   if (boot.warning) lines.push('', `  Note: ${boot.warning}`);
   console.log(`${lines.join('\n')}\n`);
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    // A second signal while closing means "now": the WAL keeps what was committed.
-    if (closing) process.exit(1);
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
+  // One Ctrl-C reaches the hub twice under `pnpm start`: from the terminal and again
+  // from pnpm, which forwards it. Only a signal a second or more after the first means
+  // "stop now"; the WAL keeps whatever was committed.
+  let closingAt: number | null = null;
+  const shutdown = async () => {
+    if (closingAt !== null) {
+      if (Date.now() - closingAt < 1000) return;
+      console.log('  Stopping at once.');
+      process.exit(1);
+    }
+    closingAt = Date.now();
+    console.log('\n  Switchboard is stopping: finishing writes, closing connections…');
     try {
       await app.close();
     } finally {
       await store.close();
     }
+    console.log('  Switchboard stopped. Everything acknowledged is on disk.');
     process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
 }
 
 main().catch((error: unknown) => {

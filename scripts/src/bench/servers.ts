@@ -57,7 +57,7 @@ export interface StartOptions {
 }
 
 /**
- * The V8 flags `pnpm start` runs the hub with (server/package.json). The bare relay
+ * The V8 flags `pnpm start` runs the hub with (the root and server package.json). The bare relay
  * gets the same ones, so the two differ only in what the hub does per message.
  */
 export const SERVER_NODE_FLAGS = ['--max-semi-space-size=64'];
