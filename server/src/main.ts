@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, configFromEnv } from './config.ts';
+import { DatabaseTooNew } from './store/sqlite/db.ts';
 import { openSqliteStore } from './store/sqlite/open.ts';
 
 async function main(): Promise<void> {
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(`Configuration error: ${error.message}`);
+  } else if (error instanceof DatabaseTooNew) {
+    console.error(`Cannot start: ${error.message}.`);
   } else {
     console.error(error);
   }

@@ -46,6 +46,23 @@ export function connect(filename: string, options: OpenDbOptions = {}): Db {
 }
 
 /**
+ * A database migrated by a newer Switchboard than this one: running on it could
+ * misread or damage what the newer version wrote, so the hub refuses to start.
+ */
+export class DatabaseTooNew extends Error {
+  constructor(
+    readonly version: number,
+    readonly known: number,
+  ) {
+    super(
+      `the database is at schema version ${version}, newer than this Switchboard knows ` +
+        `(${known}); run the version that last used it, or restore a backup taken before the upgrade`,
+    );
+    this.name = 'DatabaseTooNew';
+  }
+}
+
+/**
  * Applies numbered migrations (`NNN_name.sql`) not yet recorded in user_version, up to
  * `target` (tests stop at an older version to build the database a migration meets).
  */
@@ -54,6 +71,8 @@ export function migrate(db: Db, target = Number.POSITIVE_INFINITY): void {
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}_.+\.sql$/.test(f))
     .sort();
+  const known = Math.max(0, ...files.map((f) => Number(f.slice(0, 3))));
+  if (current > known) throw new DatabaseTooNew(current, known);
   for (const file of files) {
     const version = Number(file.slice(0, 3));
     if (version <= current || version > target) continue;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DEFAULT_DEPARTMENT_SETTINGS } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
 import { agentActor, resolveWrite } from '../contract/fixtures.ts';
-import { connect, migrate, openDb } from './db.ts';
+import { connect, DatabaseTooNew, migrate, openDb } from './db.ts';
 import { storeParts } from './open.ts';
 import { createWriteQueue } from './write-queue.ts';
 
@@ -254,5 +254,17 @@ describe('migration 004', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('a database newer than the code', () => {
+  it('is refused with the versions named, and left as it was', () => {
+    const db = openDb(':memory:');
+    const known = db.pragma('user_version', { simple: true });
+    db.pragma(`user_version = ${Number(known) + 1}`);
+    expect(() => migrate(db)).toThrow(DatabaseTooNew);
+    expect(() => migrate(db)).toThrow(/schema version \d+, newer than this Switchboard knows/);
+    expect(db.pragma('user_version', { simple: true })).toBe(Number(known) + 1);
+    db.close();
   });
 });
