@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import fp from 'fastify-plugin';
@@ -18,9 +19,11 @@ import { validation } from './http/validation.ts';
 import { visitorSessionRoutes } from './http/visitor-session.ts';
 import { widgetRoutes } from './http/widget.ts';
 import { createRateLimits } from './limits/rate-limits.ts';
+import { createMetrics, type HubMetrics } from './metrics/metrics.ts';
+import { metricsRoutes } from './metrics/routes.ts';
 import { registerAgentNamespace } from './realtime/agent.ts';
 import { createBacklogGuard } from './realtime/backlog.ts';
-import { createBroadcast } from './realtime/broadcast.ts';
+import { counted, createBroadcast } from './realtime/broadcast.ts';
 import { ioPlugin } from './realtime/io-plugin.ts';
 import { registerVisitorNamespace } from './realtime/visitor.ts';
 import type { Store } from './store/store.ts';
@@ -34,6 +37,8 @@ declare module 'fastify' {
     clock: () => number;
     sessions: Sessions;
     dispatcher: Dispatcher;
+    /** Null unless METRICS_TOKEN is set: then nothing is counted at all. */
+    metrics: HubMetrics | null;
   }
 }
 
@@ -45,10 +50,18 @@ export interface AppDeps {
   store: Store;
   clock?: () => number;
   logger?: FastifyServerOptions['logger'];
+  /** The store's group commits feed it too (see main.ts); made here when not given. */
+  metrics?: HubMetrics;
 }
 
 /** The one composition root: wires every part, never listens. */
-export async function buildApp({ config, store, clock = Date.now, logger = false }: AppDeps) {
+export async function buildApp({
+  config,
+  store,
+  clock = Date.now,
+  logger = false,
+  metrics = config.metricsToken ? createMetrics() : undefined,
+}: AppDeps) {
   const app: FastifyInstance = Fastify({
     logger,
     // One line per request drowns the hub's own events at info level.
@@ -66,6 +79,7 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
         core.decorate('store', store);
         core.decorate('clock', clock);
         core.decorate('sessions', createSessions(store.agents, clock));
+        core.decorate('metrics', metrics ?? null);
       },
       { name: 'core' },
     ),
@@ -80,10 +94,11 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
   const dispatcher = createDispatcher({
     store,
     presence: createPresence(clock()),
-    broadcast: createBroadcast(app.namespaces),
+    broadcast: counted(createBroadcast(app.namespaces), metrics),
     now: clock,
     onRoutingError: (error) => app.log.error({ err: error }, 'routing failed'),
     graceMs: config.agentGraceMs,
+    onStored: metrics && ((m) => metrics.messageStored(m.author, m.kind)),
   });
   const rateLimits = createRateLimits(config, clock);
   const backlog = createBacklogGuard(config.socketBacklogBytes, (socketId, bytes) =>
@@ -122,6 +137,17 @@ export async function buildApp({ config, store, clock = Date.now, logger = false
     },
   });
   await app.register(docsRoutes);
+  if (metrics && config.metricsToken) {
+    metrics.observe({
+      sockets: () => ({
+        visitor: app.namespaces.visitor.sockets.size,
+        agent: app.namespaces.agent.sockets.size,
+      }),
+      queues: () => dispatcher.allQueues(),
+      databaseFile: join(config.dataDir, 'switchboard.db'),
+    });
+    await app.register(metricsRoutes, { registry: metrics.registry, token: config.metricsToken });
+  }
   await app.register(consoleRoutes, { dist: config.consoleDist, prefix: '/console' });
   return app;
 }

@@ -25,6 +25,7 @@ describe('configFromEnv', () => {
       READ_LIMIT_PER_SEC: '7',
       ADDRESS_LIMIT_PER_SEC: '40',
       SOCKET_BACKLOG_BYTES: '2097152',
+      METRICS_TOKEN: 'a-scraper-token-of-32-characters',
     });
     expect(c).toMatchObject({
       port: 0,
@@ -41,6 +42,7 @@ describe('configFromEnv', () => {
       readLimit: { perSecond: 7, burst: 70 },
       addressLimit: { perSecond: 40, burst: 400 },
       socketBacklogBytes: 2097152,
+      metricsToken: 'a-scraper-token-of-32-characters',
     });
   });
 
@@ -56,6 +58,7 @@ describe('configFromEnv', () => {
     [{ ADDRESS_LIMIT_PER_SEC: '1.5' }, /ADDRESS_LIMIT_PER_SEC/],
     // Below two sync pages, a client could never be sent its history.
     [{ SOCKET_BACKLOG_BYTES: '1000' }, /SOCKET_BACKLOG_BYTES/],
+    [{ METRICS_TOKEN: 'guessable' }, /METRICS_TOKEN must have at least 16/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => configFromEnv(env)).toThrow(ConfigError);
     expect(() => configFromEnv(env)).toThrow(message);

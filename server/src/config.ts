@@ -31,6 +31,8 @@ export interface Config {
   consoleDist: string;
   /** Behind a reverse proxy: believe its X-Forwarded-For/-Proto/-Host headers. */
   trustProxy: boolean;
+  /** The bearer token GET /metrics asks for; null: no metrics are kept or served. */
+  metricsToken: string | null;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -55,6 +57,7 @@ export const DEFAULT_CONFIG: Config = {
   widgetDist: resolve(repoRoot, 'widget/dist'),
   consoleDist: resolve(repoRoot, 'console/dist'),
   trustProxy: false,
+  metricsToken: null,
 };
 
 export class ConfigError extends Error {}
@@ -118,6 +121,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
       throw new ConfigError('TRUST_PROXY must be "true" or "false"');
     }
     config.trustProxy = value === '1' || value === 'true';
+  }
+  if (env.METRICS_TOKEN) {
+    if (env.METRICS_TOKEN.length < 16) {
+      throw new ConfigError('METRICS_TOKEN must have at least 16 characters');
+    }
+    config.metricsToken = env.METRICS_TOKEN;
   }
   if (env.DEMO_SITE_ORIGINS) {
     config.demoSiteOrigins = env.DEMO_SITE_ORIGINS.split(',')

@@ -3,17 +3,20 @@ import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, configFromEnv } from './config.ts';
+import { createMetrics } from './metrics/metrics.ts';
 import { DatabaseTooNew } from './store/sqlite/db.ts';
 import { openSqliteStore } from './store/sqlite/open.ts';
 
 async function main(): Promise<void> {
   const config = configFromEnv(process.env);
   mkdirSync(config.dataDir, { recursive: true });
+  const metrics = config.metricsToken ? createMetrics() : undefined;
   const store = openSqliteStore({
     filename: join(config.dataDir, 'switchboard.db'),
     synchronous: config.synchronous,
+    onCommit: metrics?.committed,
   });
-  const app = await buildApp({ config, store, logger: { level: config.logLevel } });
+  const app = await buildApp({ config, store, metrics, logger: { level: config.logLevel } });
   const boot = await bootstrap(store, config, Date.now());
   // The banner below says where the hub listens, in words; Fastify's own JSON line
   // about it would come first and read like noise.
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
     `  Console:    ${base}/console/`,
     `  API docs:   ${base}/api/docs`,
   ];
+  if (config.metricsToken) lines.push(`  Metrics:    ${base}/metrics (bearer METRICS_TOKEN)`);
   if (boot.adminCreated) {
     lines.push(`  Admin:      ${config.adminEmail}`);
     if (boot.generatedPassword) {

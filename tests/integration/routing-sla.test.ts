@@ -25,13 +25,14 @@ import {
 import { agentList, chattingVisitor, closedAfterEach } from '../routing-peers.ts';
 
 const FRT = 60_000;
+const METRICS_TOKEN = 'sla-metrics-token-0123';
 const RESOLUTION = 600_000;
 
 let hub: Hub;
 let clock: ReturnType<typeof fakeClock>;
 beforeEach(async () => {
   clock = fakeClock();
-  hub = await startHub({ clock: clock.now });
+  hub = await startHub({ clock: clock.now, config: { metricsToken: METRICS_TOKEN } });
   const admin = await signIn(hub, ADMIN.email, ADMIN.password);
   const set = await api(hub, 'PATCH', '/api/departments/pre_sales', {
     cookie: admin,
@@ -126,6 +127,16 @@ describe('SLA', () => {
     expect(breached.map((e) => [e.type, e.at, e.data])).toEqual([
       ['sla_breached', t0 + RESOLUTION, { target: 'resolution', dueAt: t0 + RESOLUTION }],
     ]);
+
+    // Each breach is counted once for /metrics, by department and target.
+    const metrics = await fetch(`${hub.url}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    }).then((r) => r.text());
+    for (const target of ['first_response', 'resolution']) {
+      expect(metrics).toContain(
+        `switchboard_sla_breaches_total{department="pre_sales",target="${target}"} 1\n`,
+      );
+    }
   });
 
   it('raises nothing for first response once an agent replied before the warning', async () => {

@@ -67,6 +67,8 @@ export interface DispatcherDeps {
   onRoutingError: (error: unknown) => void;
   /** How long a disconnected agent keeps their chats (default 60 s). */
   graceMs?: number;
+  /** Told of every message written (not a retry's), e.g. for /metrics. */
+  onStored?: (message: Message) => void;
 }
 
 /** What the store's refusals that carry no message of their own mean. */
@@ -100,6 +102,7 @@ export function createDispatcher({
   now,
   onRoutingError,
   graceMs,
+  onStored,
 }: DispatcherDeps) {
   const announceDeps: AnnounceDeps = { store, broadcast, now, told: new Map() };
   const engine = createRoutingEngine({
@@ -139,6 +142,7 @@ export function createDispatcher({
     const conversation = await after(outcome, appended.conversationId);
     const message = outcome.written.message;
     if (!message) return fail('unavailable', 'the hub could not complete this; try again');
+    onStored?.(message);
     broadcast.message(conversation, message, sender);
     return { conversation, message };
   }
@@ -224,7 +228,10 @@ export function createDispatcher({
     if (!result.ok) {
       return fail(result.code, result.message ?? UNEXPLAINED[result.code]);
     }
-    if (!result.duplicate) broadcast.message(result.target, result.message, sender);
+    if (!result.duplicate) {
+      onStored?.(result.message);
+      broadcast.message(result.target, result.message, sender);
+    }
     return result.message;
   }
 
@@ -279,6 +286,7 @@ export function createDispatcher({
       );
       const message = outcome.written.message;
       if (!message) return fail('unavailable', 'the conversation was not started; try again');
+      onStored?.(message);
       return { conversation: await after(outcome, id), message };
     },
 
@@ -488,16 +496,25 @@ export function createDispatcher({
       );
       const message = outcome.written.message;
       if (!message) return fail('unavailable', 'the message was not left; try again');
+      onStored?.(message);
       return { conversation: await after(outcome, id), message };
     },
 
     /** The queues an agent watches now: their departments', or every one for leads. */
     async queues(agent: AgentProfile): Promise<QueueStats[]> {
-      const state = await engine.current();
       const all = permits(agent.role, 'board:view');
-      return [...state.departments.keys()]
-        .filter((id) => all || agent.departments.includes(id))
-        .map((department) => ({ department, ...queueStats(state, department, now()) }));
+      return (await this.allQueues()).filter(
+        (q) => all || agent.departments.includes(q.department),
+      );
+    },
+
+    /** Every department's queue now (for /metrics). */
+    async allQueues(): Promise<QueueStats[]> {
+      const state = await engine.current();
+      return [...state.departments.keys()].map((department) => ({
+        department,
+        ...queueStats(state, department, now()),
+      }));
     },
 
     /** Chat, or leave-a-message: what to offer for a department now. */

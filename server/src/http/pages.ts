@@ -24,7 +24,7 @@ export async function consoleRoutes(app: FastifyInstance, opts: { dist: string }
   });
 }
 
-/** The demo host page and the health check. */
+/** The demo host page and the health checks. */
 export async function siteRoutes(
   app: FastifyInstance,
   opts: { demoSiteKey: string },
@@ -32,8 +32,25 @@ export async function siteRoutes(
   app.get('/', (_request, reply) => {
     reply.type('text/html; charset=utf-8').send(demoPage(opts.demoSiteKey));
   });
+  // Alive: the process answers and the database reads. Cheap enough to poll often.
   app.get('/healthz', async () => {
     await app.store.directory.departments();
+    return { ok: true };
+  });
+  // Ready for traffic: migrated, writable, and not shutting down. A load balancer
+  // sends visitors elsewhere while this says 503.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.get('/readyz', async (_request, reply) => {
+    if (closing) return reply.code(503).send({ ok: false, reason: 'stopping' });
+    try {
+      await app.store.writable();
+    } catch (error) {
+      app.log.warn({ err: error }, 'not ready: the database takes no writes');
+      return reply.code(503).send({ ok: false, reason: 'database not writable' });
+    }
     return { ok: true };
   });
 }

@@ -78,7 +78,10 @@ export function registerAgentNamespace(
     const handle = createHandlers<AgentClientEvents>(socket, BUDGETS, {
       log: app.log,
       admit: (budget) => rateLimits.admit({ kind: 'agent', id: agent.id }, budget),
-      answered: (budget) => budget === 'read' && backlog.check(socket),
+      answered: (event, budget, ok, seconds) => {
+        if (budget === 'read') backlog.check(socket);
+        app.metrics?.answered(event, ok, seconds);
+      },
     });
     socket.onAny(rejectUnknown(socket));
     handle('conversation:list', Empty, async () => {

@@ -1,5 +1,6 @@
 import type { Conversation, Message } from '@switchboard/shared';
 import type { Broadcast } from '../dispatch/dispatcher.ts';
+import type { HubMetrics } from '../metrics/metrics.ts';
 import type { MessageTarget } from '../store/messages.ts';
 import type { Namespaces } from './namespaces.ts';
 import { rooms } from './rooms.ts';
@@ -55,6 +56,18 @@ export function createBroadcast({ visitor: visitors, agent: staff }: Namespaces)
       const event = { conversationId: c.id, typing };
       if (from === 'agent') visitors.to(rooms.visitor(c.visitorId)).emit('typing:changed', event);
       else staffOf(c).emit('typing:changed', event);
+    },
+  };
+}
+
+/** The broadcast, counting the SLA breaches it announces for /metrics. */
+export function counted(broadcast: Broadcast, metrics: HubMetrics | undefined): Broadcast {
+  if (!metrics) return broadcast;
+  return {
+    ...broadcast,
+    sla(alert) {
+      if (alert.kind === 'breach') metrics.slaBreached(alert.department, alert.target);
+      broadcast.sla(alert);
     },
   };
 }

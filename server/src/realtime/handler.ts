@@ -30,11 +30,18 @@ export interface HandlerDeps {
   log: Pick<FastifyBaseLogger, 'error'>;
   /** Spends one unit of the budget; false when it is spent out. */
   admit(budget: Budget): boolean;
-  /** Called after an ack went out, with the budget of its event. */
-  answered?(budget: Budget): void;
+  /** Called after an ack went out: the event, its budget, the outcome, and how long it took. */
+  answered?(event: string, budget: Budget, ok: boolean, seconds: number): void;
 }
 
 type Answer = { ok: true } | { ok: false; error: AckError };
+
+/** One event being handled: what it is and when it arrived. */
+interface Call {
+  event: string;
+  budget: Budget;
+  at: number;
+}
 
 function failure(code: ErrorCode, message: string): { ok: false; error: AckError } {
   return { ok: false, error: { code, message } };
@@ -59,10 +66,10 @@ export function createHandlers<M>(socket: HandlerSocket, budgets: Budgets<M>, de
   // many pages at once and reads none holds at most one page on the hub.
   let reads: Promise<unknown> = Promise.resolve();
 
-  function reply(ack: unknown, budget: Budget, answer: Answer): void {
+  function reply(ack: unknown, call: Call, answer: Answer): void {
     if (typeof ack !== 'function') return;
     ack(answer);
-    deps.answered?.(budget);
+    deps.answered?.(call.event, call.budget, answer.ok, (performance.now() - call.at) / 1000);
   }
 
   /** Runs the action and answers; never rejects. */
@@ -70,32 +77,32 @@ export function createHandlers<M>(socket: HandlerSocket, budgets: Budgets<M>, de
     action: (payload: P) => R | Promise<R>,
     payload: P,
     ack: unknown,
-    budget: Budget,
+    call: Call,
   ): Promise<void> {
     let result: R | Promise<R> | undefined;
     try {
       // A socket that left while its read waited in line gets no answer.
       result = socket.connected ? action(payload) : undefined;
     } catch (error) {
-      return Promise.resolve(fault(error, ack, budget));
+      return Promise.resolve(fault(error, ack, call));
     }
     return Promise.resolve(result).then(
       (done) => {
         if (!socket.connected) return;
-        reply(ack, budget, typeof done === 'object' && done ? { ok: true, ...done } : { ok: true });
+        reply(ack, call, typeof done === 'object' && done ? { ok: true, ...done } : { ok: true });
       },
-      (error: unknown) => fault(error, ack, budget),
+      (error: unknown) => fault(error, ack, call),
     );
   }
 
   /** A coded refusal goes back as it is; anything else is logged and answered vaguely. */
-  function fault(error: unknown, ack: unknown, budget: Budget): void {
+  function fault(error: unknown, ack: unknown, call: Call): void {
     if (error instanceof HubError) {
-      reply(ack, budget, error.toAck());
+      reply(ack, call, error.toAck());
       return;
     }
     deps.log.error({ err: error }, 'socket handler failed');
-    reply(ack, budget, failure('unavailable', 'the hub could not complete this; try again'));
+    reply(ack, call, failure('unavailable', 'the hub could not complete this; try again'));
   }
 
   return function handle<E extends keyof M & string>(
@@ -109,24 +116,25 @@ export function createHandlers<M>(socket: HandlerSocket, budgets: Budgets<M>, de
       // An event sent without a payload arrives with its callback first.
       const bare = typeof args[0] === 'function';
       const ack = bare ? args[0] : args[1];
+      const call: Call = { event, budget, at: performance.now() };
       if (!deps.admit(budget)) {
-        reply(ack, budget, failure('rate_limited', 'too many requests; slow down'));
+        reply(ack, call, failure('rate_limited', 'too many requests; slow down'));
         return;
       }
       const payload: unknown = bare || args[0] === undefined ? {} : args[0];
       const body = typeof payload === 'object' && payload && 'body' in payload && payload.body;
       if (typeof body === 'string' && body.length > LIMITS.messageBody) {
-        reply(ack, budget, failure('too_large', `body exceeds ${LIMITS.messageBody} characters`));
+        reply(ack, call, failure('too_large', `body exceeds ${LIMITS.messageBody} characters`));
         return;
       }
       if (!check.Check(payload)) {
         const first = check.Errors(payload).First();
         const where = first?.path || 'payload';
-        reply(ack, budget, failure('invalid_payload', `${where}: ${first?.message ?? 'invalid'}`));
+        reply(ack, call, failure('invalid_payload', `${where}: ${first?.message ?? 'invalid'}`));
         return;
       }
-      if (budget === 'read') reads = reads.then(() => run(action, payload, ack, budget));
-      else void run(action, payload, ack, budget);
+      if (budget === 'read') reads = reads.then(() => run(action, payload, ack, call));
+      else void run(action, payload, ack, call);
     });
   };
 }

@@ -104,7 +104,10 @@ export function registerVisitorNamespace(
     const handle = createHandlers<VisitorClientEvents>(socket, BUDGETS, {
       log: app.log,
       admit: (budget) => rateLimits.admit({ kind: 'visitor', id: visitor.id, address }, budget),
-      answered: (budget) => budget === 'read' && backlog.check(socket),
+      answered: (event, budget, ok, seconds) => {
+        if (budget === 'read') backlog.check(socket);
+        app.metrics?.answered(event, ok, seconds);
+      },
     });
     socket.onAny(rejectUnknown(socket));
     handle('conversation:list', Empty, async () => ({

@@ -27,6 +27,11 @@ export interface Store {
   messages: MessageStore;
   events: EventStore;
   routing: RoutingStore;
+  /**
+   * Resolves once the backend has taken (and committed) an empty write: the database
+   * is there, migrated and writable now. Rejects when it is not. For /readyz.
+   */
+  writable(): Promise<void>;
   /** Completes the writes already asked for, then releases the database. */
   close(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.ts';
 import { accountsContract } from './accounts.ts';
 import { adminContract } from './admin.ts';
@@ -51,6 +51,11 @@ export function describeStoreContract(name: string, backend: StoreBackend): void
     };
     afterEach(async () => {
       await Promise.all(open.splice(0).map((s) => s.close()));
+    });
+
+    it('is writable once open, and says so', async () => {
+      const store = await ctx.open();
+      await expect(store.writable()).resolves.toBeUndefined();
     });
 
     accountsContract(ctx);

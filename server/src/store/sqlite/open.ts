@@ -8,12 +8,14 @@ import { createEventLog } from './events.ts';
 import { createMessageStore } from './messages.ts';
 import { createRoutingStore } from './routing.ts';
 import { createVisitorStore } from './visitors.ts';
-import { createWriteQueue, type WriteQueue } from './write-queue.ts';
+import { type CommitObserver, createWriteQueue, type WriteQueue } from './write-queue.ts';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for unit tests. */
   filename: string;
   synchronous?: 'normal' | 'full';
+  /** Told of each group commit, for /metrics. */
+  onCommit?: CommitObserver;
 }
 
 /**
@@ -29,7 +31,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     externalCheckpoints: onDisk,
   });
   const checkpointer = onDisk ? startCheckpointer(options.filename) : null;
-  const writes = createWriteQueue(db);
+  const writes = createWriteQueue(db, options.onCommit);
   return {
     ...storeParts(db, writes),
     async close() {
@@ -52,5 +54,7 @@ export function storeParts(db: Db, writes: WriteQueue): Omit<Store, 'close'> {
     messages: createMessageStore(db, writes),
     events: log.store,
     routing: createRoutingStore(db, writes, log, directory, conversationReader(db)),
+    // BEGIN IMMEDIATE takes the write lock: a read-only, locked or broken file refuses it.
+    writable: () => writes.run(() => undefined),
   };
 }

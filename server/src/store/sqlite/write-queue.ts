@@ -27,7 +27,10 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-export function createWriteQueue(db: Db): WriteQueue {
+/** Told of each batch committed: how many writes it held and how long it took. */
+export type CommitObserver = (writes: number, seconds: number) => void;
+
+export function createWriteQueue(db: Db, onCommit?: CommitObserver): WriteQueue {
   let queue: Pending[] = [];
   let scheduled = false;
 
@@ -50,7 +53,9 @@ export function createWriteQueue(db: Db): WriteQueue {
     try {
       // IMMEDIATE takes the write lock up front, where the busy timeout applies; a
       // deferred BEGIN upgrading mid-transaction gets SQLITE_BUSY at once instead.
+      const started = onCommit ? performance.now() : 0;
       results = runBatch.immediate(batch);
+      onCommit?.(batch.length, (performance.now() - started) / 1000);
     } catch (error) {
       // One write threw: run each alone so only that one fails. Anything else (the
       // database busy, full or broken) would fail them alone too, so fail the batch.
