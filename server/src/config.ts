@@ -1,4 +1,4 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LIMITS } from '@switchboard/shared';
 import type { RateLimit } from './limits/bucket.ts';
@@ -33,6 +33,10 @@ export interface Config {
   trustProxy: boolean;
   /** The bearer token GET /metrics asks for; null: no metrics are kept or served. */
   metricsToken: string | null;
+  /** Where `switchboard backup` writes when given no file. */
+  backupDir: string;
+  /** How many backups `switchboard backup` keeps there. */
+  backupKeep: number;
 }
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -58,6 +62,8 @@ export const DEFAULT_CONFIG: Config = {
   consoleDist: resolve(repoRoot, 'console/dist'),
   trustProxy: false,
   metricsToken: null,
+  backupDir: resolve(repoRoot, 'data', 'backups'),
+  backupKeep: 7,
 };
 
 export class ConfigError extends Error {}
@@ -73,6 +79,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
       ? env.DATA_DIR
       : resolve(env.INIT_CWD ?? cwd, env.DATA_DIR);
   }
+  // Follows DATA_DIR unless set itself.
+  config.backupDir = join(config.dataDir, 'backups');
+  if (env.BACKUP_DIR) {
+    config.backupDir = isAbsolute(env.BACKUP_DIR)
+      ? env.BACKUP_DIR
+      : resolve(env.INIT_CWD ?? cwd, env.BACKUP_DIR);
+  }
+  if (env.BACKUP_KEEP) config.backupKeep = integer('BACKUP_KEEP', env.BACKUP_KEEP, 1, 10_000);
   if (env.SWITCHBOARD_ADMIN_EMAIL) config.adminEmail = env.SWITCHBOARD_ADMIN_EMAIL;
   if (env.SWITCHBOARD_ADMIN_PASSWORD) {
     if (env.SWITCHBOARD_ADMIN_PASSWORD.length < 8) {

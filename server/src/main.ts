@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
@@ -11,8 +11,9 @@ async function main(): Promise<void> {
   const config = configFromEnv(process.env);
   mkdirSync(config.dataDir, { recursive: true });
   const metrics = config.metricsToken ? createMetrics() : undefined;
+  const database = join(config.dataDir, 'switchboard.db');
   const store = openSqliteStore({
-    filename: join(config.dataDir, 'switchboard.db'),
+    filename: database,
     synchronous: config.synchronous,
     onCommit: metrics?.committed,
   });
@@ -47,6 +48,10 @@ async function main(): Promise<void> {
   }
   if (boot.warning) lines.push('', `  Note: ${boot.warning}`);
   console.log(`${lines.join('\n')}\n`);
+  // `switchboard restore` refuses to replace the database while this file names a
+  // live process.
+  const pidFile = `${database}.pid`;
+  writeFileSync(pidFile, `${process.pid}\n`);
 
   // One Ctrl-C reaches the hub twice under `pnpm start`: from the terminal and again
   // from pnpm, which forwards it. Only a signal a second or more after the first means
@@ -64,6 +69,7 @@ async function main(): Promise<void> {
       await app.close();
     } finally {
       await store.close();
+      rmSync(pidFile, { force: true });
     }
     console.log('  Switchboard stopped. Everything acknowledged is on disk.');
     process.exit(0);

@@ -45,6 +45,23 @@ export function connect(filename: string, options: OpenDbOptions = {}): Db {
   return db;
 }
 
+function migrationFiles(): string[] {
+  return readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort();
+}
+
+/** The schema version this code migrates to: its newest migration's number. */
+export function knownSchemaVersion(): number {
+  return Math.max(0, ...migrationFiles().map((f) => Number(f.slice(0, 3))));
+}
+
+/** Migrations not yet applied to `db`, by file name. */
+export function pendingMigrations(db: Db): string[] {
+  const current = Number(db.pragma('user_version', { simple: true }));
+  return migrationFiles().filter((f) => Number(f.slice(0, 3)) > current);
+}
+
 /**
  * A database migrated by a newer Switchboard than this one: running on it could
  * misread or damage what the newer version wrote, so the hub refuses to start.
@@ -68,10 +85,8 @@ export class DatabaseTooNew extends Error {
  */
 export function migrate(db: Db, target = Number.POSITIVE_INFINITY): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  const files = readdirSync(MIGRATIONS_DIR)
-    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
-    .sort();
-  const known = Math.max(0, ...files.map((f) => Number(f.slice(0, 3))));
+  const files = migrationFiles();
+  const known = knownSchemaVersion();
   if (current > known) throw new DatabaseTooNew(current, known);
   for (const file of files) {
     const version = Number(file.slice(0, 3));
