@@ -20,6 +20,7 @@ describe('configFromEnv', () => {
       RATE_LIMIT_PER_SEC: '5',
       DEMO_SITE_ORIGINS: 'https://a.example, http://b.example:8080/',
       LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'pretty',
       TRUST_PROXY: 'true',
       NEW_VISITORS_PER_SEC: '2',
       READ_LIMIT_PER_SEC: '7',
@@ -37,6 +38,7 @@ describe('configFromEnv', () => {
       rateLimit: { perSecond: 5, burst: 15 },
       demoSiteOrigins: ['https://a.example', 'http://b.example:8080'],
       logLevel: 'debug',
+      logFormat: 'pretty',
       trustProxy: true,
       newVisitorLimit: { perSecond: 2, burst: 120 },
       readLimit: { perSecond: 7, burst: 70 },
@@ -59,6 +61,8 @@ describe('configFromEnv', () => {
     // Below two sync pages, a client could never be sent its history.
     [{ SOCKET_BACKLOG_BYTES: '1000' }, /SOCKET_BACKLOG_BYTES/],
     [{ METRICS_TOKEN: 'guessable' }, /METRICS_TOKEN must have at least 16/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
+    [{ LOG_FORMAT: 'xml' }, /LOG_FORMAT/],
   ])('refuses %o with a message naming the variable', (env, message) => {
     expect(() => configFromEnv(env)).toThrow(ConfigError);
     expect(() => configFromEnv(env)).toThrow(message);

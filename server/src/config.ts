@@ -12,6 +12,8 @@ export interface Config {
   /** Null: generate one on first start and print it once. */
   adminPassword: string | null;
   logLevel: string;
+  /** JSON lines (for a log collector), or pretty lines for a terminal. */
+  logFormat: 'json' | 'pretty';
   synchronous: 'normal' | 'full';
   /** Writes (messages, starts, claims, status) per visitor or agent, all sockets together. */
   rateLimit: RateLimit;
@@ -48,6 +50,7 @@ export const DEFAULT_CONFIG: Config = {
   adminEmail: 'admin@switchboard.local',
   adminPassword: null,
   logLevel: 'info',
+  logFormat: 'json',
   synchronous: 'normal',
   rateLimit: { perSecond: 10, burst: 30 },
   // A console reconnecting syncs every transcript it holds at once.
@@ -94,7 +97,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): Conf
     }
     config.adminPassword = env.SWITCHBOARD_ADMIN_PASSWORD;
   }
-  if (env.LOG_LEVEL) config.logLevel = env.LOG_LEVEL;
+  if (env.LOG_LEVEL) {
+    const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+    if (!levels.includes(env.LOG_LEVEL)) {
+      throw new ConfigError(`LOG_LEVEL must be one of ${levels.join(', ')}`);
+    }
+    config.logLevel = env.LOG_LEVEL;
+  }
+  if (env.LOG_FORMAT) {
+    if (env.LOG_FORMAT !== 'json' && env.LOG_FORMAT !== 'pretty') {
+      throw new ConfigError('LOG_FORMAT must be "json" or "pretty"');
+    }
+    config.logFormat = env.LOG_FORMAT;
+  }
   if (env.SQLITE_SYNCHRONOUS) {
     const value = env.SQLITE_SYNCHRONOUS.toLowerCase();
     if (value !== 'normal' && value !== 'full') {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, configFromEnv } from './config.ts';
+import { loggerOptions } from './logging.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { DatabaseTooNew } from './store/sqlite/db.ts';
 import { openSqliteStore } from './store/sqlite/open.ts';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
     synchronous: config.synchronous,
     onCommit: metrics?.committed,
   });
-  const app = await buildApp({ config, store, metrics, logger: { level: config.logLevel } });
+  const app = await buildApp({ config, store, metrics, logger: loggerOptions(config) });
   const boot = await bootstrap(store, config, Date.now());
   // The banner below says where the hub listens, in words; Fastify's own JSON line
   // about it would come first and read like noise.

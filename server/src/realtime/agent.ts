@@ -76,7 +76,11 @@ export function registerAgentNamespace(
     socket.on('disconnect', () => void dispatcher.agentDisconnected(agent.id));
 
     const handle = createHandlers<AgentClientEvents>(socket, BUDGETS, {
-      log: app.log,
+      // Which socket and agent, on every line a handler logs.
+      log: {
+        error: (fields, message) =>
+          app.log.error({ ...fields, socket: socket.id, agent: agent.id }, message),
+      },
       admit: (budget) => rateLimits.admit({ kind: 'agent', id: agent.id }, budget),
       answered: (event, budget, ok, seconds) => {
         if (budget === 'read') backlog.check(socket);

@@ -7,7 +7,6 @@ import {
   type EventResult,
   LIMITS,
 } from '@switchboard/shared';
-import type { FastifyBaseLogger } from 'fastify';
 import { HubError } from '../errors.ts';
 import type { Budget } from '../limits/rate-limits.ts';
 
@@ -27,7 +26,7 @@ export interface HandlerSocket {
 }
 
 export interface HandlerDeps {
-  log: Pick<FastifyBaseLogger, 'error'>;
+  log: { error(fields: { err: unknown }, message: string): void };
   /** Spends one unit of the budget; false when it is spent out. */
   admit(budget: Budget): boolean;
   /** Called after an ack went out: the event, its budget, the outcome, and how long it took. */

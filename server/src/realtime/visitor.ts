@@ -102,7 +102,11 @@ export function registerVisitorNamespace(
     socket.emit('visitor:session', { visitorId: visitor.id, token });
 
     const handle = createHandlers<VisitorClientEvents>(socket, BUDGETS, {
-      log: app.log,
+      // Which socket and visitor, on every line a handler logs.
+      log: {
+        error: (fields, message) =>
+          app.log.error({ ...fields, socket: socket.id, visitor: visitor.id }, message),
+      },
       admit: (budget) => rateLimits.admit({ kind: 'visitor', id: visitor.id, address }, budget),
       answered: (event, budget, ok, seconds) => {
         if (budget === 'read') backlog.check(socket);
