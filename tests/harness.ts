@@ -16,6 +16,7 @@ import type {
   AgentProfile,
   AgentServerEvents,
   Conversation,
+  Message,
   Role,
   VisitorClientEvents,
   VisitorServerEvents,
@@ -153,6 +154,30 @@ export async function connectVisitor(
     socket.once('connect_error', reject);
   });
   return { socket, ...session };
+}
+
+/** Every message of a conversation the visitor with `token` sees, page by page. */
+export async function syncAll(
+  hub: Pick<Hub, 'url'>,
+  token: string,
+  conversationId: string,
+): Promise<Message[]> {
+  const v = await connectVisitor(hub, { token });
+  const messages: Message[] = [];
+  try {
+    for (;;) {
+      const page = expectOk(
+        await call<{ messages: Message[] }>(v.socket, 'conversation:sync', {
+          conversationId,
+          afterSeq: messages.at(-1)?.seq ?? 0,
+        }),
+      ).messages;
+      if (page.length === 0) return messages;
+      messages.push(...page);
+    }
+  } finally {
+    v.socket.close();
+  }
 }
 
 export async function connectAgent(

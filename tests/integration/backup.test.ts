@@ -2,40 +2,23 @@
  * Online backup and restore through the operator's command line, against a hub that
  * serves a visitor streaming messages the whole time.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Message } from '@switchboard/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   call,
   connectVisitor,
   expectOk,
-  type Hub,
   nanoid,
   startConversation,
+  syncAll,
   tempDir,
 } from '../harness.ts';
-import { type HubProcess, spawnHub } from '../hub-process.ts';
+import { type HubProcess, runCli, spawnHub } from '../hub-process.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-function cli(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  child.stdin.end();
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.on('close', (code) => resolve({ code, stdout, stderr })),
-  );
-}
+const cli = (args: string[], env: Record<string, string>) => runCli(args, env);
 
 const running: HubProcess[] = [];
 const dirs: string[] = [];
@@ -56,28 +39,11 @@ async function hubOn(dir: string): Promise<HubProcess> {
   return hub;
 }
 
-async function transcript(url: string, token: string, conversationId: string) {
-  const v = await connectVisitor({ url } as Hub, { token });
-  const all: Message[] = [];
-  for (;;) {
-    const page = expectOk(
-      await call<{ messages: Message[] }>(v.socket, 'conversation:sync', {
-        conversationId,
-        afterSeq: all.at(-1)?.seq ?? 0,
-      }),
-    ).messages;
-    if (page.length === 0) break;
-    all.push(...page);
-  }
-  v.socket.close();
-  return all;
-}
-
 describe('pnpm switchboard backup', () => {
   it('takes a sound snapshot under load holding every message acked before it began', async () => {
     const live = await dataDir();
     const hub = await hubOn(live);
-    const visitor = await connectVisitor({ url: hub.url } as Hub);
+    const visitor = await connectVisitor(hub);
     const conversation = await startConversation(visitor.socket, 'technical');
     const acked: Message[] = [];
     let sending = true;
@@ -113,7 +79,7 @@ describe('pnpm switchboard backup', () => {
     const restored = await dataDir();
     copyFileSync(file, join(restored, 'switchboard.db'));
     const second = await hubOn(restored);
-    const stored = await transcript(second.url, visitor.token, conversation.id);
+    const stored = await syncAll(second, visitor.token, conversation.id);
     const bySeq = new Map(stored.map((m) => [m.seq, m]));
     for (const m of acked.slice(0, before)) expect(bySeq.get(m.seq)).toEqual(m);
     expect(stored.map((m) => m.seq)).toEqual(stored.map((_, i) => i + 1));
@@ -124,7 +90,7 @@ describe('pnpm switchboard restore', () => {
   it('refuses while the hub runs, refuses a corrupt file, then restores and boots', async () => {
     const live = await dataDir();
     const hub = await hubOn(live);
-    const visitor = await connectVisitor({ url: hub.url } as Hub);
+    const visitor = await connectVisitor(hub);
     const conversation = await startConversation(visitor.socket, 'technical');
     const env = { DATA_DIR: live };
     const backupFile = join(await dataDir(), 'before.db');
@@ -155,7 +121,7 @@ describe('pnpm switchboard restore', () => {
     expect(done.code).toBe(0);
     expect(done.stdout).toMatch(/Restored .* kept as .*switchboard\.db\.before-restore-/);
     const again = await hubOn(live);
-    const stored = await transcript(again.url, visitor.token, conversation.id);
+    const stored = await syncAll(again, visitor.token, conversation.id);
     expect(stored.map((m) => m.body)).not.toContain('after the backup');
     expect(stored).toHaveLength(1);
   });

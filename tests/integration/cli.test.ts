@@ -2,30 +2,11 @@
  * The operator's command line against a real database: reset a password while the hub
  * runs, and fail with a clear message and a non-zero exit on every mistake.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, type Hub, startHub, tempDir } from '../harness.ts';
-import { spawnHub } from '../hub-process.ts';
+import { runCli, spawnHub } from '../hub-process.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-
-function cli(
-  args: string[],
-  env: Record<string, string>,
-  input = '',
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
-  child.stdin.end(input);
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
-}
+const cli = runCli;
 
 const signIn = (hub: Hub, password: string) =>
   fetch(`${hub.url}/api/auth/login`, {

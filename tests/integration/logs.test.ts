@@ -38,7 +38,7 @@ describe('the hub log', () => {
       expect(session.length).toBeGreaterThan(10);
       await fetch(`${hub.url}/api/agents`, { headers: { cookie } });
 
-      const visitor = await connectVisitor({ url: hub.url } as Hub);
+      const visitor = await connectVisitor(hub);
       const started = expectOk(
         await call<{ conversation: { id: string }; message: Message }>(
           visitor.socket,

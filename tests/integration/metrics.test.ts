@@ -46,7 +46,7 @@ describe('GET /metrics', () => {
   });
 
   it('exposes sockets, messages, acks, queues, SLA, commits, event loop and WAL', async () => {
-    const visitor = await connectVisitor({ url: hub.url } as Hub);
+    const visitor = await connectVisitor(hub);
     const conversation = await startConversation(visitor.socket, 'technical');
     for (const body of ['一', 'two', '三']) {
       expectOk(

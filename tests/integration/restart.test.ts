@@ -6,10 +6,10 @@ import {
   call,
   connectVisitor,
   expectOk,
-  type Hub,
   nanoid,
   startConversation,
   startHub,
+  syncAll,
   tempDir,
 } from '../harness.ts';
 import { type HubProcess, spawnHub } from '../hub-process.ts';
@@ -20,26 +20,6 @@ afterEach(async () => {
   for (const hub of running.splice(0)) await hub.kill('SIGKILL');
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
-
-/** The visitor peer helpers only need a url. */
-const asHub = (url: string) => ({ url }) as Hub;
-
-async function allMessages(hub: Hub, token: string, conversationId: string): Promise<Message[]> {
-  const v = await connectVisitor(hub, { token });
-  const messages: Message[] = [];
-  for (;;) {
-    const page = expectOk(
-      await call<{ messages: Message[] }>(v.socket, 'conversation:sync', {
-        conversationId,
-        afterSeq: messages.at(-1)?.seq ?? 0,
-      }),
-    ).messages;
-    messages.push(...page);
-    if (page.length === 0) break;
-  }
-  v.socket.close();
-  return messages;
-}
 
 /**
  * Streams messages from one visitor (20 in flight), stops the hub with `stop` once 300
@@ -56,7 +36,7 @@ async function ackedSurvive(stop: (hub: HubProcess) => Promise<void>): Promise<H
   };
   const first = await spawnHub(env);
   running.push(first);
-  const visitor = await connectVisitor(asHub(first.url));
+  const visitor = await connectVisitor(first);
   const conversation = await startConversation(visitor.socket, 'technical');
 
   const acked: Message[] = [];
@@ -81,7 +61,7 @@ async function ackedSurvive(stop: (hub: HubProcess) => Promise<void>): Promise<H
 
   const second = await spawnHub(env);
   running.push(second);
-  const stored = await allMessages(asHub(second.url), visitor.token, conversation.id);
+  const stored = await syncAll(second, visitor.token, conversation.id);
   const bySeq = new Map(stored.map((m) => [m.seq, m]));
   for (const m of acked) expect(bySeq.get(m.seq)).toEqual(m);
   // seq stays dense: no gaps, no duplicates, whatever was in flight.
@@ -121,7 +101,7 @@ describe('durability', () => {
     const hub = await startHub({ dataDir });
     const v = await connectVisitor(hub);
     const conversation = await startConversation(v.socket);
-    const sent = [...(await allMessages(hub, v.token, conversation.id))];
+    const sent = [...(await syncAll(hub, v.token, conversation.id))];
     for (const body of ['第一条', 'second', '🎉 third']) {
       sent.push(
         expectOk(
@@ -138,7 +118,7 @@ describe('durability', () => {
 
     const again = await startHub({ dataDir });
     try {
-      expect(await allMessages(again, v.token, conversation.id)).toEqual(sent);
+      expect(await syncAll(again, v.token, conversation.id)).toEqual(sent);
     } finally {
       await again.close();
     }
