@@ -15,6 +15,7 @@ import { DOCS_PREFIX, docsRoutes, openApiPlugin } from './http/docs.ts';
 import { describeInvalid, errorsPlugin } from './http/errors.ts';
 import { guardPlugin } from './http/guard.ts';
 import { consoleRoutes, siteRoutes } from './http/pages.ts';
+import { reportRoutes } from './http/reports.ts';
 import { validation } from './http/validation.ts';
 import { visitorSessionRoutes } from './http/visitor-session.ts';
 import { widgetRoutes } from './http/widget.ts';
@@ -120,6 +121,7 @@ export async function buildApp({
   await app.register(widgetRoutes, { dist: config.widgetDist });
   await app.register(visitorSessionRoutes);
   await app.register(conversationRoutes);
+  await app.register(reportRoutes);
   await app.register(adminRoutes, {
     // The agent's open consoles take their new profile first (so they are in their new
     // departments' rooms when routing announces), then routing re-reads the agent.

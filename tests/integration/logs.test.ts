@@ -6,7 +6,7 @@
 import { rm } from 'node:fs/promises';
 import type { Message } from '@switchboard/shared';
 import { describe, expect, it } from 'vitest';
-import { call, connectVisitor, expectOk, type Hub, nanoid, tempDir } from '../harness.ts';
+import { call, connectVisitor, expectOk, nanoid, tempDir } from '../harness.ts';
 import { spawnHub } from '../hub-process.ts';
 
 const PASSWORD = 'log-test-admin-password';

@@ -1,15 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Message } from '@switchboard/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  call,
-  connectVisitor,
-  expectOk,
-  type Hub,
-  nanoid,
-  startConversation,
-  tempDir,
-} from '../harness.ts';
+import { call, connectVisitor, expectOk, nanoid, startConversation, tempDir } from '../harness.ts';
 import { type HubProcess, spawnHub } from '../hub-process.ts';
 
 const TOKEN = 'metrics-token-0123456789';

@@ -119,6 +119,8 @@ export interface ActionTargets {
   'sites:manage': null;
   /** Search every transcript (QA). */
   'transcripts:search': null;
+  /** Service figures (FRT, wait, AHT, FCR …): all of them, or an agent's own. */
+  'reports:read': null;
   /** Reports and their CSV export. */
   'reports:export': null;
 }

@@ -183,6 +183,7 @@ const TABLE: { [A in Action]: Row<A> } = {
   'departments:manage': { visitor: F, agent: F, supervisor: F, qa: F, admin: ok },
   'sites:manage': { visitor: F, agent: F, supervisor: F, qa: F, admin: ok },
   'transcripts:search': { visitor: F, agent: F, supervisor: ok, qa: ok, admin: ok },
+  'reports:read': { visitor: F, agent: ok, supervisor: ok, qa: ok, admin: ok },
   'reports:export': { visitor: F, agent: F, supervisor: ok, qa: F, admin: ok },
 };
 
@@ -215,6 +216,7 @@ function decide(action: Action, actor: Actor): [string, Decision][] {
     case 'departments:manage':
     case 'sites:manage':
     case 'transcripts:search':
+    case 'reports:read':
     case 'reports:export':
       return [['-', authorize(actor, action)]];
     case 'conversation:start':

@@ -216,6 +216,9 @@ const RULES: { [A in Action]: Rule<A> } = {
   'departments:manage': onNothing(['admin']),
   'sites:manage': onNothing(['admin']),
   'transcripts:search': onNothing(['qa', ...LEADS]),
+  // Everyone on staff; an agent's report covers only the chats they held (the route
+  // narrows it), QA and leads see all.
+  'reports:read': onNothing(STAFF),
   'reports:export': onNothing(LEADS),
 };
 
