@@ -61,7 +61,8 @@ export interface Workspace {
   /** The last refused action, shown until it times out or another replaces it. */
   notice: Signal<FailureCode | null>;
   now: Signal<number>;
-  open(conversationId: string): void;
+  /** Shows this conversation (loading its history once), or none. */
+  open(conversationId: string | null): void;
   claim(conversationId: string): Promise<void>;
   resolve(conversationId: string): Promise<void>;
   send(conversationId: string, body: string, kind: MessageKind): void;
@@ -351,6 +352,7 @@ export function createWorkspace({
     open(conversationId) {
       if (openId.value !== conversationId) stopTyping();
       openId.value = conversationId;
+      if (conversationId === null) return;
       if (!transcripts.loaded.value.has(conversationId) && socket.connected) {
         void loadTranscript(conversationId);
       }

@@ -97,6 +97,14 @@ describe('pages', () => {
     expect(await console.text()).toContain('<div id="app">');
     expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
     expect(await errorOf(await fetch(`${hub.url}/api/nothing`))).toEqual([404, 'not_found']);
+    // Every route of the console app is a page load of its index.html: deep links to a
+    // conversation (ids are nanoids: letters, digits, - and _), the board, the admin area.
+    for (const path of ['conversations/V1StGXR8_Z5jdHi6B-myT', 'board', 'admin', '']) {
+      const page = await fetch(`${hub.url}/console/${path}`);
+      expect(page.status, path).toBe(200);
+      expect(page.headers.get('content-type'), path).toMatch(/^text\/html/);
+      expect(await page.text(), path).toContain('<div id="app">');
+    }
     // A missing file under the console is a JSON 404 too, not the app's index.html.
     expect(await errorOf(await fetch(`${hub.url}/console/missing.js`))).toEqual([404, 'not_found']);
   });

@@ -1,6 +1,8 @@
 import type { Conversation } from '@switchboard/shared';
+import { useLocation } from 'preact-iso';
 import { useApp, useT } from '../context.ts';
 import type { MessageKey } from '../i18n.ts';
+import { conversationPath } from '../routes.ts';
 import type { Workspace } from '../workspace.ts';
 import { ConversationItem } from './ConversationItem.tsx';
 import { QueueBoard } from './QueueBoard.tsx';
@@ -26,6 +28,7 @@ function Group(props: {
 }) {
   const { ws, title, items, empty } = props;
   const { locale } = useApp();
+  const { route } = useLocation();
   const t = useT();
   const headingId = `group-${title}`;
   const departments = ws.departments.value;
@@ -47,7 +50,7 @@ function Group(props: {
               unread={ws.unreadById.value.get(c.id) ?? 0}
               now={ws.now.value}
               selected={ws.openId.value === c.id}
-              onOpen={() => ws.open(c.id)}
+              onOpen={() => route(conversationPath(c.id))}
             />
           </li>
         ))}

@@ -1,5 +1,7 @@
 import { useRef } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
 import { useApp, useT } from '../context.ts';
+import { areaOf, areaPath, areasFor } from '../routes.ts';
 import type { Workspace } from '../workspace.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -18,6 +20,7 @@ export function TopBar({ ws }: { ws: Workspace }) {
   return (
     <header class="topbar">
       <span class="brand">{t('productName')}</span>
+      <AreaNav ws={ws} />
       <span class="spacer" />
       <span class="agent-name">{ws.agent.value.name}</span>
       <span class={`status-dot ${value}`} aria-hidden="true" />
@@ -46,5 +49,21 @@ export function TopBar({ ws }: { ws: Workspace }) {
         </form>
       </dialog>
     </header>
+  );
+}
+
+/** Links to the areas this role works in; the current one is marked for screen readers. */
+function AreaNav({ ws }: { ws: Workspace }) {
+  const t = useT();
+  const { path } = useLocation();
+  const current = areaOf(path);
+  return (
+    <nav class="areas" aria-label={t('areas')}>
+      {areasFor(ws.agent.value.role).map((area) => (
+        <a key={area} href={areaPath(area)} aria-current={area === current ? 'page' : undefined}>
+          {t(`area_${area}`)}
+        </a>
+      ))}
+    </nav>
   );
 }
