@@ -10,5 +10,8 @@ export default defineConfig({
     outDir: '../../dist/frame',
     emptyOutDir: true,
     target: 'es2020',
+    // One chunk, no dynamic imports and no <link rel="modulepreload">: the polyfill
+    // Vite would inject for those is dead weight in every visitor's download.
+    modulePreload: { polyfill: false },
   },
 });

@@ -1,4 +1,7 @@
+export * from './client/connection.ts';
+export * from './client/outbox.ts';
 export * from './client/request.ts';
+export * from './client/sync.ts';
 export * from './client/transcript.ts';
 export * from './embed/bridge.ts';
 export * from './locale.ts';

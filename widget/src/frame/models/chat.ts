@@ -6,17 +6,22 @@
 import { batch, computed, signal } from '@preact/signals';
 import type {
   Conversation,
+  Delivery,
   ErrorCode,
-  EventAck,
   Message,
+  Outbox,
   PendingMessage,
-  VisitorClientEvents,
 } from '@switchboard/shared';
-import { lastSeq, mergeBySeq, request } from '@switchboard/shared';
+import {
+  createOutboxSender,
+  createResumePoints,
+  mergeBySeq,
+  request,
+  syncPages,
+} from '@switchboard/shared';
 import { nanoid } from 'nanoid';
 import type { TokenStore } from '../identity.ts';
 import type { VisitorSocket } from '../socket.ts';
-import { acknowledge, enqueue, fail, resendable, unfail } from './outbox.ts';
 import { pickConversation, statusLine, transcriptItems } from './transcript-items.ts';
 import { createTypingThrottle } from './typing.ts';
 
@@ -27,7 +32,6 @@ const DRAFT = '';
 
 const TYPING_HIDE_MS = 5_000;
 const RETRY_MS = 3_000;
-const RESEND_MS = 2_000;
 
 export interface ChatDeps {
   socket: VisitorSocket;
@@ -56,7 +60,7 @@ export function createChatModel({
   const conversation = signal<Conversation | null>(null);
   const lastResolved = signal<Conversation | null>(null);
   const messages = signal<Message[]>([]);
-  const outbox = signal<PendingMessage[]>([]);
+  const outbox = signal<Outbox>([]);
   const agentTyping = signal(false);
   /** The topic picked before the first message: the conversation starts with that. */
   const topic = signal<string | null>(null);
@@ -81,9 +85,11 @@ export function createChatModel({
 
   function show(next: Conversation | null): void {
     batch(() => {
-      if (conversation.value?.id !== next?.id) {
+      const shown = conversation.value;
+      if (shown?.id !== next?.id) {
         messages.value = [];
-        resumeAfter = null;
+        // Its messages are gone, so a sync of it starts from the beginning again.
+        if (shown) resume.clear(shown.id);
       }
       conversation.value = next;
       agentTyping.value = false;
@@ -95,77 +101,57 @@ export function createChatModel({
     const visible = incoming.filter((m) => m.kind !== 'note' && m.conversationId === shownId);
     batch(() => {
       messages.value = mergeBySeq(messages.value, visible);
-      outbox.value = acknowledge(outbox.value, incoming);
+      sender.settle(incoming);
     });
   }
 
-  // Where the next sync starts. While connected, messages arrive in seq order, so on a
-  // disconnect everything up to the newest held one is complete. A live message that
-  // arrives after the reconnect but before the sync must not move that point past
-  // the gap, hence it is pinned here rather than read from the transcript.
-  let resumeAfter: number | null = null;
+  // Where the next sync starts (shared/src/client/sync.ts): pinned on a disconnect.
+  const resume = createResumePoints();
 
   async function sync(conversationId: string): Promise<void> {
-    let afterSeq = resumeAfter ?? lastSeq(messages.value);
-    for (;;) {
-      const ack = await request(socket, 'conversation:sync', { conversationId, afterSeq });
-      if (!ack.ok || conversation.value?.id !== conversationId) return;
-      conversation.value = ack.conversation;
-      accept(ack.messages);
-      // A page may be cut by size long before it holds LIMITS.syncPage messages.
-      if (!ack.more) break;
-      afterSeq = lastSeq(ack.messages);
-    }
-    resumeAfter = null;
+    const end = await syncPages(
+      resume.start(conversationId, messages.value),
+      (afterSeq) => request(socket, 'conversation:sync', { conversationId, afterSeq }),
+      (page) => {
+        if (conversation.value?.id !== conversationId) return false;
+        conversation.value = page.conversation;
+        accept(page.messages);
+        return true;
+      },
+    );
+    if (end === 'complete') resume.clear(conversationId);
   }
 
-  async function deliver(entry: PendingMessage): Promise<void> {
-    // Offline sends wait in the outbox; the reconnect handler resends them.
-    if (!socket.connected) return;
+  // The outbox and its resend rule are shared with the console (shared/src/client).
+  const sender = createOutboxSender({ store: outbox, link: socket, transmit, later: setTimeout });
+
+  async function transmit(entry: PendingMessage): Promise<Delivery> {
     if (entry.conversationId === DRAFT) return startWith(entry);
     const { conversationId, clientId, body } = entry;
-    let ack: EventAck<VisitorClientEvents, 'message:send'>;
-    try {
-      ack = await request(socket, 'message:send', { conversationId, clientId, body });
-    } catch {
-      // Timed out. Disconnected: the reconnect resends it. Still connected (a slow
-      // hub): resend now with the same clientId; the hub keeps it once either way.
-      if (socket.connected) setTimeout(() => resendIfPending(entry.clientId), RESEND_MS);
-      return;
-    }
-    if (ack.ok) {
-      accept([ack.message]);
-    } else {
-      outbox.value = fail(outbox.value, clientId, ack.error.code);
-    }
+    const ack = await request(socket, 'message:send', { conversationId, clientId, body });
+    if (!ack.ok) return ack.error.code;
+    accept([ack.message]);
+    return [ack.message];
   }
 
   /**
    * The first message starts the conversation. A retry keeps its clientId, so the hub
    * hands back what the first attempt made; a refusal keeps the text with Retry.
    */
-  async function startWith(entry: PendingMessage): Promise<void> {
+  async function startWith(entry: PendingMessage): Promise<Delivery> {
     const department = topic.value;
-    if (!department) return;
-    let ack: EventAck<VisitorClientEvents, 'conversation:start'>;
-    try {
-      ack = await request(socket, 'conversation:start', {
-        department,
-        clientId: entry.clientId,
-        body: entry.body,
-      });
-    } catch {
-      if (socket.connected) setTimeout(() => resendIfPending(entry.clientId), RESEND_MS);
-      return;
-    }
+    if (!department) return null;
+    const ack = await request(socket, 'conversation:start', {
+      department,
+      clientId: entry.clientId,
+      body: entry.body,
+    });
     if (!ack.ok) {
       const { code } = ack.error;
-      outbox.value = onStartRefused({ department, body: entry.body, code })
-        ? outbox.value.filter((p) => p.clientId !== entry.clientId)
-        : fail(outbox.value, entry.clientId, code);
-      return;
+      return onStartRefused({ department, body: entry.body, code }) ? 'withdrawn' : code;
     }
     adopt(ack.conversation, [ack.message]);
+    return [ack.message];
   }
 
   /** Shows a conversation the hub just answered with, and its new messages. */
@@ -175,11 +161,6 @@ export function createChatModel({
       show(next);
       accept(held);
     });
-  }
-
-  function resendIfPending(clientId: string): void {
-    const entry = outbox.value.find((p) => p.clientId === clientId && p.failed === null);
-    if (entry) void deliver(entry);
   }
 
   async function refresh(): Promise<void> {
@@ -214,7 +195,7 @@ export function createChatModel({
         refreshAgain = false;
         try {
           await refresh();
-          for (const entry of resendable(outbox.value)) void deliver(entry);
+          sender.resendAll();
         } catch {
           // Timed out or disconnected: the next connect refreshes again.
         }
@@ -229,7 +210,7 @@ export function createChatModel({
   });
   socket.on('disconnect', (reason) => {
     connection.value = 'reconnecting';
-    if (conversation.value) resumeAfter ??= lastSeq(messages.value);
+    if (conversation.value) resume.pin(conversation.value.id, messages.value);
     agentTyping.value = false;
     // The hub dropped us on purpose; socket.io will not retry that by itself.
     if (reason === 'io server disconnect') socket.connect();
@@ -306,17 +287,11 @@ export function createChatModel({
       if (!shown && !topic.value) return;
       if (typing.stop()) emitTyping(false);
       const conversationId = shown?.id ?? DRAFT;
-      const entry = { conversationId, clientId: nanoid(), body, createdAt: now() };
-      outbox.value = enqueue(outbox.value, entry);
-      const added = outbox.value[outbox.value.length - 1];
-      if (added) void deliver(added);
+      const clientId = nanoid();
+      sender.send({ conversationId, clientId, body, kind: 'text', failed: null, createdAt: now() });
     },
 
-    retry(clientId: string): void {
-      outbox.value = unfail(outbox.value, clientId);
-      const entry = outbox.value.find((p) => p.clientId === clientId);
-      if (entry) void deliver(entry);
-    },
+    retry: sender.retry,
 
     typed(): void {
       if (typing.input(now())) emitTyping(true);
