@@ -1,44 +1,41 @@
 /**
- * The signed-in workspace: owns the socket and the models, turns hub events into model
- * updates and user actions into emits. It is the one place with effects; the models
- * and their derivations stay pure. `dispose()` closes everything on sign-out.
+ * The signed-in workspace: composes the models of one sign-in. Each model owns its own
+ * subscriptions through the typed connection adapter (`on` returns the unsubscribe,
+ * `request` the typed ack) and is unit-tested against a fake one. What stays here is
+ * what needs the raw socket (reconnect policy, the unauthorized handshake) or the page
+ * (visibility, the tab title, the clock). `dispose()` closes everything on sign-out.
  */
 import { computed, effect, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import {
   type AgentProfile,
   type AgentStatus,
   type Department,
-  type ErrorCode,
   lastSeq,
-  type Message,
   type MessageKind,
-  type PendingMessage,
-  request,
+  type Outbox,
+  socketConnection,
 } from '@switchboard/shared';
 import { nanoid } from 'nanoid';
 import { type ComposerModel, createComposerModel } from './models/composer.ts';
 import {
   type ConversationGroups,
   type ConversationsModel,
-  createConversationsModel,
   groupConversations,
 } from './models/conversations.ts';
+import { createInboxModel } from './models/inbox.ts';
 import type { KeyValueStorage } from './models/locale.ts';
-import { createOutboxModel, type OutboxModel, toResend } from './models/outbox.ts';
-import { applyQueueStats, type QueueBoard } from './models/queues.ts';
-import { createTranscriptsModel, type TranscriptsModel } from './models/transcripts.ts';
+import { createNoticeModel, type FailureCode } from './models/notice.ts';
+import { createPresenceModel } from './models/presence.ts';
+import type { QueueBoard } from './models/queues.ts';
+import type { TranscriptsModel } from './models/transcripts.ts';
 import { createTypingModel, type TypingModel } from './models/typing.ts';
 import { createUnreadModel, type UnreadModel, unreadCount } from './models/unread.ts';
 import type { AgentSocket } from './socket.ts';
-import { createTypingAnnouncer } from './typing-announcer.ts';
 
-const NOTICE_MS = 6000;
-const RESEND_MS = 2000;
-const LIST_RETRY_MS = 5000;
+export type { FailureCode } from './models/notice.ts';
+
 /** Waiting times shown in minutes need no finer clock than this. */
 const CLOCK_TICK_MS = 15_000;
-
-export type FailureCode = ErrorCode | 'timeout';
 
 export interface Workspace {
   agent: Signal<AgentProfile>;
@@ -49,7 +46,8 @@ export interface Workspace {
   queues: Signal<QueueBoard>;
   conversations: ConversationsModel;
   transcripts: TranscriptsModel;
-  outbox: OutboxModel;
+  /** Messages written here the hub has not acknowledged (shared/src/client/outbox.ts). */
+  outbox: Signal<Outbox>;
   unread: UnreadModel;
   composer: ComposerModel;
   typing: TypingModel;
@@ -81,42 +79,23 @@ export interface WorkspaceDeps {
   onUnauthorized(): void;
 }
 
-/**
- * Turns a thrown ack timeout (or a disconnect while waiting) into a value, so callers
- * branch instead of catching. DESIGN.md: an ack not back in time leaves a message
- * pending for the reconnect.
- */
-async function settle<T>(request: Promise<T>): Promise<T | 'timeout'> {
-  try {
-    return await request;
-  } catch {
-    return 'timeout';
-  }
-}
-
 export function createWorkspace({
   agent: profile,
   socket,
   storage,
   onUnauthorized,
 }: WorkspaceDeps): Workspace {
-  const agent = signal(profile);
-  const connected = signal(false);
-  const status = signal<AgentStatus>('offline');
-  // The agent's own choice. Presence on the hub ends with the connection, so after a
-  // reconnect (network blip, hub restart) the choice is sent again rather than lost.
-  let chosen: 'online' | 'away' | null = null;
-  const departments = signal<readonly Department[]>([]);
-  const queues = signal<QueueBoard>(new Map());
-  const conversations = createConversationsModel();
-  const transcripts = createTranscriptsModel();
-  const outbox = createOutboxModel();
+  const conn = socketConnection(socket);
+  const notices = createNoticeModel();
+  // Presence first: on agent:hello it sets the profile the inbox's re-sync reads.
+  const presence = createPresenceModel(conn, profile, notices);
+  const inbox = createInboxModel({ conn, agent: presence.agent, notices });
+  const typing = createTypingModel(conn);
   const unread = createUnreadModel(storage, profile.id);
   const composer = createComposerModel();
-  const typing = createTypingModel();
-  const openId = signal<string | null>(null);
-  const loading = signal<ReadonlySet<string>>(new Set());
-  const notice = signal<FailureCode | null>(null);
+  const { agent, departments } = presence;
+  const { conversations, transcripts, openId } = inbox;
+  const connected = signal(false);
   const now = signal(Date.now());
   const visible = signal(document.visibilityState === 'visible');
   const timers = new Set<ReturnType<typeof setTimeout>>();
@@ -141,161 +120,30 @@ export function createWorkspace({
     return out;
   });
 
-  const later = (ms: number, fn: () => void) => {
+  const later = (fn: () => void, ms: number) => {
     const timer = setTimeout(() => {
       timers.delete(timer);
-      fn();
+      if (!disposed) fn();
     }, ms);
     timers.add(timer);
-    return timer;
-  };
-  let noticeTimer: ReturnType<typeof setTimeout> | null = null;
-  const showNotice = (code: FailureCode) => {
-    notice.value = code;
-    if (noticeTimer) clearTimeout(noticeTimer);
-    noticeTimer = later(NOTICE_MS, () => {
-      notice.value = null;
-    });
   };
 
-  const holdMessages = (conversationId: string, messages: readonly Message[]) => {
-    transcripts.merge(conversationId, messages);
-    outbox.settle(transcripts.of(conversationId));
-    // The hub sends no conversation:updated per message, so the list's preview (and
-    // its "newest activity" order) follows the newest visitor-visible message here.
-    const held = conversations.byId.value.get(conversationId);
-    let newest: Message | undefined;
-    for (const m of messages) {
-      if (m.kind !== 'note' && (!newest || m.seq > newest.seq)) newest = m;
-    }
-    if (held && newest && newest.seq > (held.lastMessage?.seq ?? 0)) {
-      const { seq, author, body, createdAt } = newest;
-      conversations.upsert([
-        {
-          ...held,
-          lastSeq: Math.max(held.lastSeq, seq),
-          lastMessage: { seq, author, body, createdAt },
-        },
-      ]);
-    }
-  };
-
-  async function deliver(p: PendingMessage): Promise<void> {
-    // Offline: leave it pending; the next agent:hello re-sends it with the same clientId.
-    if (!socket.connected) return;
-    const ack = await settle(
-      request(socket, 'message:send', {
-        conversationId: p.conversationId,
-        clientId: p.clientId,
-        body: p.body,
-        kind: p.kind,
-      }),
-    );
-    if (ack === 'timeout') {
-      // Disconnected: the next hello resends it. Still connected (a slow hub): resend
-      // now with the same clientId; the hub keeps it once either way.
-      if (socket.connected) later(RESEND_MS, () => resendIfPending(p.clientId));
-      return;
-    }
-    if (ack.ok) holdMessages(ack.message.conversationId, [ack.message]);
-    else outbox.fail(p.clientId, ack.error.code);
-  }
-
-  function resendIfPending(clientId: string): void {
-    const entry = outbox.entries.value.find((p) => p.clientId === clientId && p.failed === null);
-    if (entry) void deliver(entry);
-  }
-
-  // Per transcript, the newest seq held when the connection dropped: everything up to
-  // it is complete (messages arrive in order while connected). A live message arriving
-  // after the reconnect but before the sync must not move the start past the gap.
-  const resumeAfter = new Map<string, number>();
-
-  /** Fetches everything after what we hold, page by page; the first load starts at 0. */
-  async function syncTranscript(conversationId: string): Promise<void> {
-    let afterSeq = transcripts.loaded.value.has(conversationId)
-      ? (resumeAfter.get(conversationId) ?? lastSeq(transcripts.of(conversationId)))
-      : 0;
-    for (;;) {
-      const ack = await settle(request(socket, 'conversation:sync', { conversationId, afterSeq }));
-      if (ack === 'timeout') return;
-      if (!ack.ok) return showNotice(ack.error.code);
-      conversations.upsert([ack.conversation]);
-      holdMessages(conversationId, ack.messages);
-      // A page may be cut by size long before it holds LIMITS.syncPage messages.
-      if (!ack.more) {
-        resumeAfter.delete(conversationId);
-        return transcripts.markLoaded(conversationId);
-      }
-      afterSeq = lastSeq(ack.messages);
-    }
-  }
-
-  async function loadTranscript(conversationId: string): Promise<void> {
-    if (loading.value.has(conversationId)) return;
-    loading.value = new Set([...loading.value, conversationId]);
-    try {
-      await syncTranscript(conversationId);
-    } finally {
-      const next = new Set(loading.value);
-      next.delete(conversationId);
-      loading.value = next;
-    }
-  }
-
-  async function refreshList(): Promise<void> {
-    const ack = await settle(request(socket, 'conversation:list', {}));
-    if (ack !== 'timeout' && ack.ok) {
-      conversations.applyList(ack.conversations, agent.value.id);
-      return;
-    }
-    showNotice(ack === 'timeout' ? 'timeout' : ack.error.code);
-    // Without the list the agent sees an empty queue, so keep asking while connected.
-    later(LIST_RETRY_MS, () => {
-      if (socket.connected && !disposed) void refreshList();
-    });
-  }
-
-  /** Run on every agent:hello, i.e. once the hub has set this socket up, first or again. */
-  async function resync(): Promise<void> {
-    for (const p of toResend(outbox.entries.value)) void deliver(p);
-    await Promise.all([...transcripts.loaded.value].map((id) => syncTranscript(id)));
-    const open = openId.value;
-    if (open && !transcripts.loaded.value.has(open)) void loadTranscript(open);
-    await refreshList();
-  }
-
-  socket.on('connect', () => {
-    connected.value = true;
-  });
-  socket.on('disconnect', (reason) => {
-    connected.value = false;
-    for (const id of transcripts.loaded.value) {
-      if (!resumeAfter.has(id)) resumeAfter.set(id, lastSeq(transcripts.of(id)));
-    }
-    // The hub hung up on purpose (e.g. a restart); the client will not retry by itself.
-    if (reason === 'io server disconnect') later(1000, () => socket.connect());
-  });
-  socket.on('connect_error', (err) => {
-    if (err.message === 'unauthorized') return onUnauthorized();
-    // A refusal from the hub's middleware stops the built-in retries; keep trying.
-    if (!socket.active) later(3000, () => socket.connect());
-  });
-  socket.on('agent:hello', (hello) => {
-    agent.value = hello.agent;
-    status.value = hello.status;
-    departments.value = hello.departments;
-    // The hello lists every queue this agent watches now; any other is no longer theirs.
-    queues.value = applyQueueStats(new Map(), hello.queues, Date.now());
-    if (chosen && hello.status !== chosen) void sendStatus(chosen);
-    void resync();
-  });
-  socket.on('message:new', (message) => holdMessages(message.conversationId, [message]));
-  socket.on('conversation:updated', (c) => conversations.upsert([c]));
-  socket.on('queue:stats', (stats) => {
-    queues.value = applyQueueStats(queues.value, [stats], Date.now());
-  });
-  socket.on('typing:changed', (t) => typing.set(t.conversationId, t.typing));
+  // The socket's own lifecycle: what the client will not retry by itself.
+  const off = [
+    conn.on('connect', () => {
+      connected.value = true;
+    }),
+    conn.on('disconnect', (reason) => {
+      connected.value = false;
+      // The hub hung up on purpose (e.g. a restart).
+      if (reason === 'io server disconnect') later(() => socket.connect(), 1000);
+    }),
+    conn.on('connect_error', (err) => {
+      if (err.message === 'unauthorized') return onUnauthorized();
+      // A refusal from the hub's middleware stops the built-in retries; keep trying.
+      if (!socket.active) later(() => socket.connect(), 3000);
+    }),
+  ];
 
   const stopClock = setInterval(() => {
     now.value = Date.now();
@@ -319,94 +167,52 @@ export function createWorkspace({
     document.title = total > 0 ? `(${total}) Switchboard` : 'Switchboard';
   });
 
-  async function sendStatus(next: 'online' | 'away'): Promise<void> {
-    const ack = await settle(request(socket, 'agent:status', { status: next }));
-    if (ack === 'timeout') return showNotice('timeout');
-    if (ack.ok) status.value = ack.status;
-    else showNotice(ack.error.code);
-  }
-
-  const announcer = createTypingAnnouncer((conversationId, on) => {
-    if (socket.connected) socket.emit('typing:set', { conversationId, typing: on });
-  });
-  const stopTyping = () => announcer.stop();
-
   return {
     agent,
     connected,
-    status,
+    status: presence.status,
     departments,
-    queues,
+    queues: presence.queues,
     conversations,
     transcripts,
-    outbox,
+    outbox: inbox.outbox,
     unread,
     composer,
     typing,
     groups,
     unreadById,
     openId,
-    loading,
-    notice,
+    loading: inbox.loading,
+    notice: notices.notice,
     now,
     open(conversationId) {
-      if (openId.value !== conversationId) stopTyping();
-      openId.value = conversationId;
-      if (conversationId === null) return;
-      if (!transcripts.loaded.value.has(conversationId) && socket.connected) {
-        void loadTranscript(conversationId);
-      }
+      if (openId.value !== conversationId) typing.stop();
+      inbox.open(conversationId);
     },
-    async claim(conversationId) {
-      const ack = await settle(request(socket, 'conversation:claim', { conversationId }));
-      if (ack === 'timeout') return showNotice('timeout');
-      if (ack.ok) conversations.upsert([ack.conversation]);
-      else showNotice(ack.error.code);
-    },
-    async resolve(conversationId) {
-      const ack = await settle(request(socket, 'conversation:resolve', { conversationId }));
-      if (ack === 'timeout') return showNotice('timeout');
-      if (ack.ok) conversations.upsert([ack.conversation]);
-      else showNotice(ack.error.code);
-    },
+    claim: inbox.claim,
+    resolve: inbox.resolve,
     send(conversationId, body, kind) {
-      stopTyping();
-      const entry: PendingMessage = {
-        conversationId,
-        clientId: nanoid(),
-        body,
-        kind,
-        failed: null,
-        createdAt: Date.now(),
-      };
-      outbox.add(entry);
-      void deliver(entry);
+      typing.stop();
+      inbox.send(conversationId, body, kind, nanoid());
     },
-    retry(clientId) {
-      const entry = outbox.entries.value.find((p) => p.clientId === clientId);
-      if (!entry) return;
-      outbox.retrying(clientId);
-      void deliver({ ...entry, failed: null });
-    },
-    async setStatus(next) {
-      chosen = next;
-      await sendStatus(next);
-    },
-    typed(conversationId) {
-      announcer.typed(conversationId);
-    },
-    stopTyping,
+    retry: inbox.retry,
+    setStatus: presence.setStatus,
+    typed: typing.typed,
+    stopTyping: typing.stop,
     dispose() {
       if (disposed) return;
       disposed = true;
+      for (const unsubscribe of off) unsubscribe();
+      presence.dispose();
+      inbox.dispose();
+      typing.dispose();
+      notices.dispose();
       disposeSeen();
       disposeTitle();
       clearInterval(stopClock);
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       document.removeEventListener('visibilitychange', onVisibility);
-      typing.dispose();
-      announcer.stop();
       socket.removeAllListeners();
       socket.disconnect();
       document.title = 'Switchboard';

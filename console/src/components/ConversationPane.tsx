@@ -1,7 +1,7 @@
 import type { Conversation } from '@switchboard/shared';
+import { pendingIn } from '@switchboard/shared';
 import { useApp, useT } from '../context.ts';
 import { isUnheld, visitorLabel } from '../models/conversations.ts';
-import { pendingIn } from '../models/outbox.ts';
 import type { Workspace } from '../workspace.ts';
 import { Composer } from './Composer.tsx';
 import { Transcript } from './Transcript.tsx';
@@ -63,7 +63,7 @@ export function ConversationPane({
       <Transcript
         conversation={c}
         messages={ws.transcripts.of(c.id)}
-        pending={pendingIn(ws.outbox.entries.value, c.id)}
+        pending={pendingIn(ws.outbox.value, c.id)}
         loading={ws.loading.value.has(c.id)}
         now={ws.now.value}
         onRetry={(clientId) => ws.retry(clientId)}
