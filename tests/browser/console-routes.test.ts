@@ -127,6 +127,11 @@ describe('console routes', () => {
       );
       // Kept under docs/screenshots/ when they change for the better.
       await snap(agent, `console-inbox-${locale}`);
+      // The admin placeholder renders in the page's language.
+      const admin = { en: ['Admin', 'Administration'], 'zh-CN': ['管理', '系统管理'] }[locale];
+      await agent.getByRole('link', { name: admin[0], exact: true }).click();
+      await agent.getByRole('heading', { name: admin[1] }).waitFor({ timeout: UI_TIMEOUT });
+      await snap(agent, `console-admin-${locale}`);
     });
   }
 });
