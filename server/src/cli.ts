@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { text } from 'node:stream/consumers';
+import type { AuditActor } from '@switchboard/shared';
 import Database from 'better-sqlite3';
 import { nanoid } from 'nanoid';
 import { hashPassword, newPassword } from './auth/password.ts';
@@ -20,6 +21,9 @@ import type { Store } from './store/store.ts';
 class UsageError extends Error {}
 
 const MIN_PASSWORD = 8;
+
+/** Who the audit log names for what the command line does. */
+const OPERATOR: AuditActor = { kind: 'operator', id: null, name: 'command line', role: null };
 
 interface Context {
   config: Config;
@@ -59,8 +63,16 @@ const COMMANDS: Record<string, Command> = {
       if (!agent) throw new UsageError(`no agent with email ${email}`);
       const given = await givenPassword(args);
       const password = given ?? newPassword();
-      await store.agents.setPassword(agent.id, await hashPassword(password));
-      const shown = given === null ? `\nNew password: ${password}   (shown once)` : '';
+      await store.agents.setPassword(agent.id, {
+        passwordHash: await hashPassword(password),
+        // A generated password is temporary, as one an admin generates in the API.
+        mustChange: given === null,
+        audit: { actor: OPERATOR, at: Date.now() },
+      });
+      const shown =
+        given === null
+          ? `\nNew password: ${password}   (shown once; they choose their own at sign-in)`
+          : '';
       return `Password of ${agent.email} reset; their console sessions were signed out.${shown}`;
     },
   },
@@ -85,10 +97,16 @@ const COMMANDS: Record<string, Command> = {
           role: 'admin',
           passwordHash: await hashPassword(password),
           departments: (await store.directory.departments()).map((d) => d.id),
+          // A generated password is temporary: they choose their own at first sign-in.
+          mustChangePassword: given === null,
         },
         Date.now(),
+        { actor: OPERATOR, at: Date.now() },
       );
-      const shown = given === null ? `\nPassword: ${password}   (shown once)` : '';
+      const shown =
+        given === null
+          ? `\nPassword: ${password}   (shown once; they choose their own at sign-in)`
+          : '';
       return `Admin ${email} created, in every department.${shown}`;
     },
   },

@@ -1,9 +1,9 @@
-import type { AckError, ErrorCode } from '@switchboard/shared';
+import { type AckError, type HttpErrorCode, isAckErrorCode } from '@switchboard/shared';
 
 /** A failure the client should hear about, with a stable code from shared/. */
 export class HubError extends Error {
   constructor(
-    readonly code: ErrorCode,
+    readonly code: HttpErrorCode,
     message: string,
   ) {
     super(message);
@@ -11,10 +11,12 @@ export class HubError extends Error {
   }
 
   toAck(): { ok: false; error: AckError } {
-    return { ok: false, error: { code: this.code, message: this.message } };
+    // Account codes answer HTTP and the handshake only; no socket event throws one.
+    const code = isAckErrorCode(this.code) ? this.code : 'forbidden';
+    return { ok: false, error: { code, message: this.message } };
   }
 }
 
-export function fail(code: ErrorCode, message: string): never {
+export function fail(code: HttpErrorCode, message: string): never {
   throw new HubError(code, message);
 }

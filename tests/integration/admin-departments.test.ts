@@ -158,7 +158,14 @@ describe('departments', () => {
         },
       })
     ).body;
-    const { socket, hello } = await connectAgent(hub, await signIn(hub, agent.email, password));
+    // The generated password is temporary: they choose their own first.
+    const cookie = await signIn(hub, agent.email, password);
+    const changed = await api(hub, 'POST', '/api/auth/password', {
+      cookie,
+      body: { currentPassword: password, newPassword: 'zhou-min-chose-this' },
+    });
+    expect(changed.status).toBe(200);
+    const { socket, hello } = await connectAgent(hub, cookie);
     sockets.push(socket);
     expect(hello.departments.map((d) => d.id)).toContain('billing');
     expectOk(await call(socket, 'agent:status', { status: 'online' }));

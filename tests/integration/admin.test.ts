@@ -156,7 +156,7 @@ describe('agents', () => {
     await expect(connectAgent(hub, first)).rejects.toMatchObject({
       data: { code: 'unauthorized' },
     });
-    expect(await login(agent.email, agent.password)).toEqual([403, 'forbidden']);
+    expect(await login(agent.email, agent.password)).toEqual([403, 'account_disabled']);
 
     await api(hub, 'PATCH', `/api/agents/${agent.id}`, {
       cookie: admin,

@@ -22,16 +22,20 @@ export interface Sessions {
   onEnd(listener: (tokenHash: string) => void): void;
   /**
    * Ends every session of the agent (disabled, password reset), then tells every
-   * listener the agent's id.
+   * listener the agent's id. With `keep` (a session token), that session stays: the
+   * agent changed their own password from it.
    */
-  endAllFor(agentId: string): Promise<void>;
-  /** Called with an agent's id when all their sessions end at once. */
-  onEndAll(listener: (agentId: string) => void): void;
+  endAllFor(agentId: string, keep?: string): Promise<void>;
+  /**
+   * Called with an agent's id when all their sessions end at once, and the hash of
+   * the one kept, if any.
+   */
+  onEndAll(listener: (agentId: string, keptHash?: string) => void): void;
 }
 
 export function createSessions(agents: AgentStore, clock: () => number): Sessions {
   const listeners: ((tokenHash: string) => void)[] = [];
-  const allListeners: ((agentId: string) => void)[] = [];
+  const allListeners: ((agentId: string, keptHash?: string) => void)[] = [];
   return {
     async agentFor(token) {
       return token ? agents.agentForSession(hashToken(token), clock()) : null;
@@ -49,9 +53,12 @@ export function createSessions(agents: AgentStore, clock: () => number): Session
     onEnd(listener) {
       listeners.push(listener);
     },
-    async endAllFor(agentId) {
-      await agents.deleteSessionsOf(agentId);
-      for (const listener of allListeners) listener(agentId);
+    async endAllFor(agentId, keep) {
+      const kept = keep === undefined ? undefined : hashToken(keep);
+      // The store has already ended them when the change that calls this committed;
+      // this is for the listeners, and for sessions a racing sign-in opened since.
+      if (kept === undefined) await agents.deleteSessionsOf(agentId);
+      for (const listener of allListeners) listener(agentId, kept);
     },
     onEndAll(listener) {
       allListeners.push(listener);

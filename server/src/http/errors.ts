@@ -1,4 +1,4 @@
-import { type ErrorCode, HTTP_STATUS } from '@switchboard/shared';
+import { type ErrorCode, HTTP_STATUS, type HttpErrorCode } from '@switchboard/shared';
 import type {
   FastifyError,
   FastifyInstance,
@@ -51,7 +51,7 @@ export function noRoute(request: FastifyRequest, reply: FastifyReply): void {
 export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError | HubError, request, reply) => {
-      let code: ErrorCode;
+      let code: HttpErrorCode;
       let message = error.message;
       if (error instanceof HubError) {
         code = error.code;

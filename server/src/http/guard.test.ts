@@ -27,6 +27,7 @@ async function build(routes: (app: FastifyInstance) => void, options: GuardOptio
                 departments: [],
                 capacity: 5,
                 disabled: false,
+                mustChangePassword: false,
               }
             : null;
         },

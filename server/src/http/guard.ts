@@ -50,10 +50,22 @@ export const guardPlugin = fp(
   { name: 'guard' },
 );
 
+/**
+ * What an agent signed in with a temporary password may do: see who they are, and
+ * choose their own password. Everything else answers password_change_required.
+ */
+export const OPEN_BEFORE_PASSWORD_CHANGE: ReadonlySet<Action> = new Set<Action>([
+  'session:read',
+  'password:change',
+]);
+
 function signedIn(action: Action): preValidationHookHandler {
   return async (request: FastifyRequest) => {
     const agent = await request.server.sessions.agentFor(request.cookies[SESSION_COOKIE]);
     if (!agent) return fail('unauthorized', 'sign in first');
+    if (agent.mustChangePassword && !OPEN_BEFORE_PASSWORD_CHANGE.has(action)) {
+      fail('password_change_required', 'choose your own password first (changeOwnPassword)');
+    }
     if (!permits(agent.role, action)) fail('forbidden', `${action} is not for ${agent.role}`);
     request.agent = agent;
   };

@@ -5,56 +5,20 @@
  * field added to the type and forgotten here fails `pnpm typecheck` instead of
  * vanishing from replies.
  */
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import type {
-  AgentProfile,
-  Conversation,
-  ConversationEvent,
-  Department,
-  Message,
-} from '@switchboard/shared';
-import { ERROR_CODES } from '@switchboard/shared';
-import { BusinessHoursSchema } from '@switchboard/shared/admin';
+import { type TSchema, Type } from '@sinclair/typebox';
+import type { Conversation, ConversationEvent, Message } from '@switchboard/shared';
+import { HTTP_ERROR_CODES } from '@switchboard/shared';
+import { describes } from '@switchboard/shared/operations';
 
-/**
- * The schema, if everything it describes is a valid T; otherwise the call asks for a
- * second argument that cannot be given, and does not compile.
- */
-const describes =
-  <T>() =>
-  <S extends TSchema>(schema: S, ..._fits: Static<S> extends T ? [] : [never]): S =>
-    schema;
+// The admin API's reply schemas live beside its operations in shared/, where the typed
+// client reads them too.
+export { AgentProfileSchema, DepartmentSchema } from '@switchboard/shared/operations';
 
 const Id = Type.String();
 const Nullable = <S extends TSchema>(schema: S) => Type.Union([schema, Type.Null()]);
 /** One of these strings (a JSON Schema enum, which reads better in the docs than anyOf). */
 const oneOf = <const L extends readonly string[]>(values: L) =>
   Type.Unsafe<L[number]>({ type: 'string', enum: [...values] });
-
-export const AgentProfileSchema = describes<AgentProfile>()(
-  Type.Object({
-    id: Id,
-    email: Type.String(),
-    name: Type.String(),
-    role: oneOf(['admin', 'supervisor', 'agent', 'qa']),
-    departments: Type.Array(Type.String()),
-    capacity: Type.Integer(),
-    disabled: Type.Boolean(),
-  }),
-);
-
-export const DepartmentSchema = describes<Department>()(
-  Type.Object({
-    id: Type.String(),
-    name: Type.Object({ en: Type.String(), 'zh-CN': Type.String() }),
-    enabled: Type.Boolean(),
-    mode: oneOf(['auto', 'manual']),
-    sla: Nullable(Type.Object({ firstResponseMs: Type.Integer(), resolutionMs: Type.Integer() })),
-    hours: Nullable(BusinessHoursSchema),
-    maxQueue: Nullable(Type.Integer()),
-    leaveMessage: Type.Boolean(),
-  }),
-);
 
 const Author = oneOf(['visitor', 'agent']);
 
@@ -167,7 +131,7 @@ export const ConversationEventSchema = describes<ConversationEvent>()(
 /** Every error reply: `{ ok: false, error: { code, message } }` with the code's status. */
 export const ErrorReply = Type.Object({
   ok: Type.Literal(false),
-  error: Type.Object({ code: oneOf(ERROR_CODES), message: Type.String() }),
+  error: Type.Object({ code: oneOf(HTTP_ERROR_CODES), message: Type.String() }),
 });
 
 /** The error replies a signed-in route may give besides its own. */

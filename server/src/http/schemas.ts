@@ -6,7 +6,8 @@
  * leaves the hub.
  */
 import { Type } from '@sinclair/typebox';
-import { AgentProfileSchema } from './replies.ts';
+
+export { AgentReply, OkReply } from '@switchboard/shared/operations';
 
 const SiteKey = Type.String({ minLength: 1, maxLength: 64 });
 
@@ -22,10 +23,6 @@ const Department = Type.Object({
   id: Type.String(),
   name: Type.Object({ en: Type.String(), 'zh-CN': Type.String() }),
 });
-
-export const OkReply = Type.Object({ ok: Type.Literal(true) });
-
-export const AgentReply = Type.Object({ ok: Type.Literal(true), agent: AgentProfileSchema });
 
 export const WidgetConfigReply = Type.Object({
   ok: Type.Literal(true),

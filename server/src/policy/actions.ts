@@ -76,6 +76,8 @@ export interface ActionTargets {
   'widget:session': null;
   /** Who the session belongs to. */
   'session:read': null;
+  /** Change one's own password (the only way on from a temporary one). */
+  'password:change': null;
   /** The OpenAPI document and the page that shows it; the routes it lists ask their own. */
   'docs:read': null;
 
@@ -117,6 +119,8 @@ export interface ActionTargets {
   'departments:manage': null;
   /** Sites: embed keys, allowed origins. */
   'sites:manage': null;
+  /** Read the audit log of admin changes. */
+  'audit:read': null;
   /** Search every transcript (QA). */
   'transcripts:search': null;
   /** Service figures (FRT, wait, AHT, FCR …): all of them, or an agent's own. */

@@ -99,6 +99,7 @@ const TABLE: { [A in Action]: Row<A> } = {
   'widget:config': 'public',
   'widget:session': 'public',
   'session:read': { visitor: F, agent: ok, supervisor: ok, qa: ok, admin: ok },
+  'password:change': { visitor: F, agent: ok, supervisor: ok, qa: ok, admin: ok },
   'docs:read': 'public',
 
   'conversation:start': { visitor: ok, ...visitorOnly },
@@ -182,6 +183,7 @@ const TABLE: { [A in Action]: Row<A> } = {
   'agents:manage': { visitor: F, agent: F, supervisor: F, qa: F, admin: ok },
   'departments:manage': { visitor: F, agent: F, supervisor: F, qa: F, admin: ok },
   'sites:manage': { visitor: F, agent: F, supervisor: F, qa: F, admin: ok },
+  'audit:read': { visitor: F, agent: F, supervisor: F, qa: F, admin: ok },
   'transcripts:search': { visitor: F, agent: F, supervisor: ok, qa: ok, admin: ok },
   'reports:read': { visitor: F, agent: ok, supervisor: ok, qa: ok, admin: ok },
   'reports:export': { visitor: F, agent: F, supervisor: ok, qa: F, admin: ok },
@@ -209,6 +211,8 @@ function decide(action: Action, actor: Actor): [string, Decision][] {
     case 'widget:config':
     case 'widget:session':
     case 'session:read':
+    case 'password:change':
+    case 'audit:read':
     case 'docs:read':
     case 'board:view':
     case 'directory:read':

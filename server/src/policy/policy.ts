@@ -183,6 +183,7 @@ const RULES: { [A in Action]: Rule<A> } = {
   'widget:config': onNothing('public'),
   'widget:session': onNothing('public'),
   'session:read': onNothing(STAFF),
+  'password:change': onNothing(STAFF),
   'docs:read': onNothing('public'),
 
   'conversation:start': onDepartment(['visitor']),
@@ -215,6 +216,7 @@ const RULES: { [A in Action]: Rule<A> } = {
   'agents:manage': onNothing(['admin']),
   'departments:manage': onNothing(['admin']),
   'sites:manage': onNothing(['admin']),
+  'audit:read': onNothing(['admin']),
   'transcripts:search': onNothing(['qa', ...LEADS]),
   // Everyone on staff; an agent's report covers only the chats they held (the route
   // narrows it), QA and leads see all.

@@ -44,8 +44,12 @@ export function registerAgentNamespace(
 
   // Signing out closes every socket opened with that session.
   app.sessions.onEnd((hash) => nsp.in(rooms.session(hash)).disconnectSockets(true));
-  // An agent disabled or given a new password is signed out of every console.
-  app.sessions.onEndAll((agentId) => nsp.in(rooms.agent(agentId)).disconnectSockets(true));
+  // An agent disabled or given a new password is signed out of every console; one who
+  // changed their own keeps the console they changed it from.
+  app.sessions.onEndAll((agentId, kept) => {
+    const theirs = nsp.in(rooms.agent(agentId));
+    (kept ? theirs.except(rooms.session(kept)) : theirs).disconnectSockets(true);
+  });
 
   // The session cookie alone would let any site's page open a socket as the agent
   // (WebSockets ignore CORS), so the Origin must be the hub's own too.
@@ -57,6 +61,10 @@ export function registerAgentNamespace(
       const token = app.parseCookie(socket.handshake.headers.cookie ?? '')[SESSION_COOKIE];
       const agent = await app.sessions.agentFor(token);
       if (!agent || !token) return next(connectError('unauthorized', 'sign in first'));
+      // A temporary password opens nothing but changing it (see http/guard.ts).
+      if (agent.mustChangePassword) {
+        return next(connectError('password_change_required', 'choose your own password first'));
+      }
       socket.data = { agent, session: hashToken(token) };
       next();
     } catch (error) {

@@ -5,6 +5,7 @@ import {
   type ErrorCode,
   type EventPayload,
   type EventResult,
+  type HttpErrorCode,
   LIMITS,
 } from '@switchboard/shared';
 import { HubError } from '../errors.ts';
@@ -151,6 +152,6 @@ export function rejectUnknown(socket: { listenerCount(event: string): number }) 
 }
 
 /** A refused handshake: the client's connect_error carries the code as its message. */
-export function connectError(code: ErrorCode, message: string): Error {
+export function connectError(code: HttpErrorCode, message: string): Error {
   return Object.assign(new Error(code), { data: { code, message } });
 }

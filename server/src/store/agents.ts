@@ -1,4 +1,5 @@
 import type { AgentProfile, DepartmentId, Role } from '@switchboard/shared';
+import type { AuditStamp } from './audit.ts';
 
 export interface NewAgent {
   id: string;
@@ -9,6 +10,22 @@ export interface NewAgent {
   departments: DepartmentId[];
   /** Default DEFAULT_CAPACITY. */
   capacity?: number;
+  /** A temporary password (generated for them): they choose their own first. */
+  mustChangePassword?: boolean;
+}
+
+/** A new password and what comes with it. */
+export interface PasswordChange {
+  passwordHash: string;
+  /** Temporary (generated, or chosen by someone else): they must change it first. */
+  mustChange: boolean;
+  /** The session to keep (the agent's own, changing their password); all others end. */
+  keepSession?: string;
+  /**
+   * Who did it: recorded as `agent.password_changed` when the actor is the agent,
+   * `agent.password_reset` otherwise. Never the password or its hash.
+   */
+  audit?: AuditStamp;
 }
 
 /** What an admin changes; a field left out keeps its value. */
@@ -44,17 +61,22 @@ export interface AgentStore {
   /**
    * Creates the agent with their department memberships, all or nothing. Rejects with
    * StoreConflict if the id or the email (case-insensitively) is taken, and rejects if a
-   * department does not exist. Departments come back sorted by id.
+   * department does not exist. Departments come back sorted by id. With `audit`, the
+   * `agent.created` entry (every field but the password) is written in the same
+   * transaction.
    */
-  create(agent: NewAgent, now: number): Promise<AgentProfile>;
+  create(agent: NewAgent, now: number, audit?: AuditStamp): Promise<AgentProfile>;
   /**
    * Applies the patch atomically: the new departments replace the old ones whole, and
    * `disabled: true` deletes every session of the agent in the same transaction, so no
    * session outlives the change. Refuses, writing nothing, a change that would leave no
    * enabled admin, also when two such changes race. Rejects, writing nothing, if a
-   * department does not exist.
+   * department does not exist. With `audit`, the entry is written in the same
+   * transaction: `agent.disabled` or `agent.enabled` when the patch flips `disabled`,
+   * else `agent.updated`, with the fields that changed before → after; a patch that
+   * changes nothing records nothing.
    */
-  update(id: string, patch: AgentPatch): Promise<AgentUpdate>;
+  update(id: string, patch: AgentPatch, audit?: AuditStamp): Promise<AgentUpdate>;
   /**
    * Stores a session valid until now + ttlMs. Only the token's hash is stored. Also
    * drops sessions that expired by now, of any agent.
@@ -70,8 +92,9 @@ export interface AgentStore {
   /** Ends every session of the agent. */
   deleteSessionsOf(agentId: string): Promise<void>;
   /**
-   * Replaces the agent's password hash and ends every session they had, atomically: no
-   * session opened with the old password survives the change.
+   * Replaces the agent's password hash and ends every session they had (but
+   * `keepSession`), atomically: no other session opened with the old password survives
+   * the change. False, writing nothing, if there is no such agent.
    */
-  setPassword(agentId: string, passwordHash: string): Promise<void>;
+  setPassword(agentId: string, change: PasswordChange): Promise<boolean>;
 }

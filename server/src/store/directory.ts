@@ -1,4 +1,5 @@
 import type { Department, DepartmentSettings } from '@switchboard/shared';
+import type { AuditStamp } from './audit.ts';
 
 export interface Site {
   id: string;
@@ -36,15 +37,22 @@ export interface DirectoryStore {
   ensureDepartment(department: NewDepartment, position: number): Promise<void>;
   /**
    * Creates the department after every other one. Rejects with StoreConflict, writing
-   * nothing, if the id is taken.
+   * nothing, if the id is taken. With `audit`, the `department.created` entry is
+   * written in the same transaction.
    */
-  createDepartment(department: NewDepartment): Promise<Department>;
+  createDepartment(department: NewDepartment, audit?: AuditStamp): Promise<Department>;
   /**
    * Applies the patch atomically (two admins changing different fields of one
    * department both keep their change) and returns the department as it is now. Null,
-   * writing nothing, if no department has this id.
+   * writing nothing, if no department has this id. With `audit`, the
+   * `department.updated` entry (the fields that changed, before → after) is written in
+   * the same transaction; a patch that changes nothing records nothing.
    */
-  updateDepartment(id: string, patch: DepartmentPatch): Promise<Department | null>;
+  updateDepartment(
+    id: string,
+    patch: DepartmentPatch,
+    audit?: AuditStamp,
+  ): Promise<Department | null>;
   /** Null if no site has this key. */
   siteByKey(key: string): Promise<Site | null>;
   /**

@@ -13,3 +13,11 @@ export class StoreConflict extends Error {
     this.name = 'StoreConflict';
   }
 }
+
+/** An audit-log cursor the store did not hand out. Nothing was read. */
+export class StoreInvalidCursor extends Error {
+  constructor() {
+    super('not a cursor of this log');
+    this.name = 'StoreInvalidCursor';
+  }
+}

@@ -1,4 +1,5 @@
 import type { AgentStore } from './agents.ts';
+import type { AuditStore } from './audit.ts';
 import type { ConversationStore } from './conversations.ts';
 import type { DirectoryStore } from './directory.ts';
 import type { EventStore } from './events.ts';
@@ -32,6 +33,8 @@ export interface Store {
    * is there, migrated and writable now. Rejects when it is not. For /readyz.
    */
   writable(): Promise<void>;
+  /** The admin changes the other parts recorded (their methods that take an AuditStamp). */
+  audit: AuditStore;
   /** Completes the writes already asked for, then releases the database. */
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@
  * for what a JSON schema cannot say: a real time zone, intervals in order.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { AUDIT_ACTIONS } from './audit.ts';
 
 const DepartmentId = Type.String({
   minLength: 1,
@@ -81,6 +82,55 @@ export const ResetPassword = Type.Object(
   { additionalProperties: false },
 );
 export type ResetPassword = Static<typeof ResetPassword>;
+
+/** The agent's own password: the one they have (temporary or not), and their choice. */
+export const ChangePassword = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 1024 }),
+    newPassword: Type.String({
+      minLength: 8,
+      maxLength: 1024,
+      description: 'at least 8 characters, not the current one',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePassword = Static<typeof ChangePassword>;
+
+// ---- audit log -------------------------------------------------------------------
+
+const Action = Type.Union(
+  AUDIT_ACTIONS.map((a) => Type.Literal(a)),
+  { description: 'a stable action name, e.g. agent.updated' },
+);
+
+/** Filters of the audit log; each one given narrows it. Newest first. */
+export const AuditQuery = Type.Object(
+  {
+    actor: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 64, description: "the acting agent's id" }),
+    ),
+    action: Type.Optional(Action),
+    since: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'epoch ms, inclusive: entries at or after' }),
+    ),
+    until: Type.Optional(
+      Type.Integer({ minimum: 0, description: 'epoch ms, exclusive: entries before' }),
+    ),
+    cursor: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description: 'the `next` of the previous page: entries older than it',
+      }),
+    ),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 200, description: 'entries per page (default 50)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type AuditQuery = Static<typeof AuditQuery>;
 
 // ---- departments -----------------------------------------------------------------
 

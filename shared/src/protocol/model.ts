@@ -149,6 +149,11 @@ export interface AgentProfile {
   capacity: number;
   /** Disabled by an admin: cannot sign in, takes no conversations. */
   disabled: boolean;
+  /**
+   * Signed in with a temporary password (generated at an invite or a reset): until they
+   * choose their own (`changeOwnPassword`), the hub answers nothing else.
+   */
+  mustChangePassword: boolean;
 }
 
 /** Who caused a conversation event. */

@@ -1,27 +1,20 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import type { AgentProfile } from '@switchboard/shared';
 import { AgentRef, CreateAgent, ResetPassword, UpdateAgent } from '@switchboard/shared/admin';
+import {
+  AgentReply,
+  AgentsReply,
+  CreatedAgentReply,
+  PasswordReply,
+} from '@switchboard/shared/operations';
 import type { FastifyInstance } from 'fastify';
 import { nanoid } from 'nanoid';
 import { hashPassword, newPassword } from '../../auth/password.ts';
 import { fail } from '../../errors.ts';
 import { StoreConflict } from '../../store/errors.ts';
-import { AgentProfileSchema, ErrorReply, GUARDED_ERRORS } from '../replies.ts';
+import { ErrorReply, GUARDED_ERRORS } from '../replies.ts';
+import { stampOf } from './audit.ts';
 import { type AdminHooks, type AgentChange, tell } from './hooks.ts';
-
-const Ok = Type.Literal(true);
-const Generated = Type.String({
-  description: 'the generated password, shown this once; absent when you gave one',
-});
-const AgentReply = Type.Object({ ok: Ok, agent: AgentProfileSchema });
-const AgentsReply = Type.Object({ ok: Ok, agents: Type.Array(AgentProfileSchema) });
-const CreatedReply = Type.Object({
-  ok: Ok,
-  agent: AgentProfileSchema,
-  password: Type.Optional(Generated),
-});
-const PasswordReply = Type.Object({ ok: Ok, password: Type.Optional(Generated) });
 
 const policy = { policy: 'agents:manage' } as const;
 const tags = ['agents'];
@@ -66,9 +59,12 @@ export async function agentAdminRoutes(
     schema: {
       operationId: 'createAgent',
       summary: 'Create an agent; without a password, one is generated and returned once',
+      description:
+        'A generated password is temporary: the agent must choose their own at first ' +
+        'sign-in (changeOwnPassword) before anything else opens to them.',
       tags,
       body: CreateAgent,
-      response: { 201: CreatedReply, ...GUARDED_ERRORS, 409: ErrorReply },
+      response: { 201: CreatedAgentReply, ...GUARDED_ERRORS, 409: ErrorReply },
     },
   } as const;
   app.post('/api/agents', create, async (request, reply) => {
@@ -86,8 +82,10 @@ export async function agentAdminRoutes(
           departments: body.departments,
           capacity: body.capacity,
           passwordHash: await hashPassword(password),
+          mustChangePassword: body.password === undefined,
         },
         clock(),
+        stampOf(request),
       );
     } catch (error) {
       if (error instanceof StoreConflict) {
@@ -120,7 +118,7 @@ export async function agentAdminRoutes(
     const { id } = request.params;
     const patch = request.body;
     if (patch.departments) await checkDepartments(patch.departments);
-    const result = await store.agents.update(id, patch);
+    const result = await store.agents.update(id, patch, stampOf(request));
     if (!result.ok) {
       return result.code === 'not_found'
         ? fail('not_found', `no agent ${id}`)
@@ -145,7 +143,9 @@ export async function agentAdminRoutes(
     schema: {
       operationId: 'resetAgentPassword',
       summary: "Set an agent's password and sign them out everywhere",
-      description: 'Without a password in the body, one is generated and returned once.',
+      description:
+        'Without a password in the body, one is generated and returned once; it is ' +
+        'temporary, so the agent must choose their own at their next sign-in.',
       tags,
       params: AgentRef,
       body: ResetPassword,
@@ -154,10 +154,14 @@ export async function agentAdminRoutes(
   } as const;
   app.post('/api/agents/:id/password', reset, async (request) => {
     const { id } = request.params;
-    if (!(await store.agents.byId(id))) fail('not_found', `no agent ${id}`);
     const given = request.body.password;
     const password = given ?? newPassword();
-    await store.agents.setPassword(id, await hashPassword(password));
+    const done = await store.agents.setPassword(id, {
+      passwordHash: await hashPassword(password),
+      mustChange: given === undefined,
+      audit: stampOf(request),
+    });
+    if (!done) fail('not_found', `no agent ${id}`);
     await app.sessions.endAllFor(id);
     return given === undefined ? { ok: true as const, password } : { ok: true as const };
   });

@@ -1,16 +1,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
 import { type BusinessHours, businessHoursProblem, type Department } from '@switchboard/shared';
 import { CreateDepartment, DepartmentRef, UpdateDepartment } from '@switchboard/shared/admin';
+import { DepartmentReply, DepartmentsReply } from '@switchboard/shared/operations';
 import type { FastifyInstance } from 'fastify';
 import { fail } from '../../errors.ts';
 import { StoreConflict } from '../../store/errors.ts';
-import { DepartmentSchema, ErrorReply, GUARDED_ERRORS } from '../replies.ts';
+import { ErrorReply, GUARDED_ERRORS } from '../replies.ts';
+import { stampOf } from './audit.ts';
 import { type AdminHooks, tell } from './hooks.ts';
-
-const Ok = Type.Literal(true);
-const DepartmentReply = Type.Object({ ok: Ok, department: DepartmentSchema });
-const DepartmentsReply = Type.Object({ ok: Ok, departments: Type.Array(DepartmentSchema) });
 
 const policy = { policy: 'departments:manage' } as const;
 const tags = ['departments'];
@@ -70,7 +67,7 @@ export async function departmentAdminRoutes(
     checkHours(body.hours);
     let department: Department;
     try {
-      department = await store.directory.createDepartment(body);
+      department = await store.directory.createDepartment(body, stampOf(request));
     } catch (error) {
       if (error instanceof StoreConflict) {
         fail('already_exists', `body/id: a department already has the id ${body.id}`);
@@ -97,7 +94,7 @@ export async function departmentAdminRoutes(
   app.patch('/api/departments/:id', update, async (request) => {
     const { id } = request.params;
     checkHours(request.body.hours);
-    const department = await store.directory.updateDepartment(id, request.body);
+    const department = await store.directory.updateDepartment(id, request.body, stampOf(request));
     if (!department) return fail('not_found', `no department ${id}`);
     await changed(department);
     return { ok: true as const, department };

@@ -49,7 +49,13 @@ export function accountsContract({ open }: ContractContext): void {
     };
     // What comes back: no hash, departments sorted.
     const { passwordHash: _, ...rest } = ann;
-    const expected = { ...rest, departments: ['p', 't'], capacity: 5, disabled: false };
+    const expected = {
+      ...rest,
+      departments: ['p', 't'],
+      capacity: 5,
+      disabled: false,
+      mustChangePassword: false,
+    };
 
     async function withDepartments() {
       const store = await open();
@@ -105,7 +111,7 @@ export function accountsContract({ open }: ContractContext): void {
       await store.agents.createSession('t1', 'a1', 0, 100);
       await store.agents.createSession('t2', 'a1', 0, 100);
       await store.agents.createSession('bob', 'a2', 0, 100);
-      await store.agents.setPassword('a1', 'scrypt$new');
+      await store.agents.setPassword('a1', { passwordHash: 'scrypt$new', mustChange: false });
       expect((await store.agents.byEmail('ann@example.com'))?.passwordHash).toBe('scrypt$new');
       expect(await store.agents.agentForSession('t1', 1)).toBeNull();
       expect(await store.agents.agentForSession('t2', 1)).toBeNull();

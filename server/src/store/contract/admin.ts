@@ -166,6 +166,7 @@ export function adminContract({ open, peer }: ContractContext): void {
         departments: ['p'],
         capacity: 2,
         disabled: false,
+        mustChangePassword: false,
       });
       await store.agents.create(agent('a2', { name: 'Al', departments: ['t', 'p'] }), 0);
       await store.agents.create(agent('a1', { name: 'Al' }), 0);
@@ -209,6 +210,7 @@ export function adminContract({ open, peer }: ContractContext): void {
           departments: ['x'],
           capacity: 8,
           disabled: false,
+          mustChangePassword: false,
         },
       });
       expect(await store.agents.update('a1', { capacity: 1 })).toMatchObject({

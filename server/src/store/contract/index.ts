@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Store } from '../store.ts';
 import { accountsContract } from './accounts.ts';
 import { adminContract } from './admin.ts';
+import { auditContract } from './audit.ts';
 import { concurrencyContract } from './concurrency.ts';
 import { conversationsContract } from './conversations.ts';
 import { eventsContract } from './events.ts';
@@ -60,6 +61,7 @@ export function describeStoreContract(name: string, backend: StoreBackend): void
 
     accountsContract(ctx);
     adminContract(ctx);
+    auditContract(ctx);
     conversationsContract(ctx);
     messagesContract(ctx);
     concurrencyContract(ctx);

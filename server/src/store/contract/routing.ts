@@ -262,6 +262,7 @@ export function routingContract(ctx: ContractContext): void {
         departments: [DEPT, OTHER_DEPT],
         capacity: 5,
         disabled: false,
+        mustChangePassword: false,
       });
       await start('c1', 1);
       await assign('c1', 'a2', 7);

@@ -5,8 +5,10 @@ import {
   type Department,
 } from '@switchboard/shared';
 import Database from 'better-sqlite3';
+import { type AuditStamp, created, diff } from '../audit.ts';
 import type { DepartmentPatch, DirectoryStore, NewDepartment, Site } from '../directory.ts';
 import { StoreConflict } from '../errors.ts';
+import type { AuditLog } from './audit.ts';
 import type { Db } from './db.ts';
 
 interface SiteRow {
@@ -85,7 +87,7 @@ function applyPatch(current: Department, patch: DepartmentPatch): Department {
 const withDefaults = (d: NewDepartment): Department =>
   applyPatch({ ...DEFAULT_DEPARTMENT_SETTINGS, id: d.id, name: d.name }, d);
 
-export function createDirectoryStore(db: Db): DirectoryStore {
+export function createDirectoryStore(db: Db, audit: AuditLog): DirectoryStore {
   const listDepartments = db.prepare<[], DepartmentRow>(
     `SELECT ${DEPARTMENT_COLUMNS} FROM departments ORDER BY position, id`,
   );
@@ -113,15 +115,35 @@ export function createDirectoryStore(db: Db): DirectoryStore {
   // Read, merge and write in one transaction, so a concurrent change to other fields
   // is kept. A backend with concurrent writers reads the row with SELECT … FOR UPDATE.
   const updateDepartment = db.transaction(
-    (id: string, patch: DepartmentPatch): Department | null => {
+    (id: string, patch: DepartmentPatch, stamp?: AuditStamp): Department | null => {
       const row = departmentById.get(id);
       if (!row) return null;
-      const next = applyPatch(toDepartment(row), patch);
+      const before = toDepartment(row);
+      const next = applyPatch(before, patch);
       const [, ...columns] = toRow(next);
       replaceDepartment.run(...columns, id);
+      const changes = diff(before, next);
+      if (stamp && Object.keys(changes).length > 0) {
+        audit.record(stamp, {
+          action: 'department.updated',
+          target: { kind: 'department', id },
+          changes,
+        });
+      }
       return next;
     },
   );
+  const createDepartment = db.transaction((department: Department, stamp?: AuditStamp) => {
+    appendDepartment.run(...toRow(department));
+    if (stamp) {
+      const { id, ...fields } = department;
+      audit.record(stamp, {
+        action: 'department.created',
+        target: { kind: 'department', id },
+        changes: created(fields),
+      });
+    }
+  });
   const siteByKey = db.prepare<[string], SiteRow>('SELECT * FROM sites WHERE key = ?');
   const insertSite = db.prepare(
     `INSERT INTO sites (id, key, name, allowed_origins, created_at) VALUES (?, ?, ?, ?, ?)
@@ -146,10 +168,10 @@ export function createDirectoryStore(db: Db): DirectoryStore {
     async ensureDepartment(d: NewDepartment, position: number): Promise<void> {
       ensureDepartment.run(...toRow(withDefaults(d)), position);
     },
-    async createDepartment(d: NewDepartment): Promise<Department> {
+    async createDepartment(d: NewDepartment, stamp?: AuditStamp): Promise<Department> {
       const department = withDefaults(d);
       try {
-        appendDepartment.run(...toRow(department));
+        createDepartment.immediate(department, stamp);
       } catch (error) {
         if (
           error instanceof Database.SqliteError &&
@@ -161,8 +183,12 @@ export function createDirectoryStore(db: Db): DirectoryStore {
       }
       return department;
     },
-    async updateDepartment(id: string, patch: DepartmentPatch): Promise<Department | null> {
-      return updateDepartment.immediate(id, patch);
+    async updateDepartment(
+      id: string,
+      patch: DepartmentPatch,
+      stamp?: AuditStamp,
+    ): Promise<Department | null> {
+      return updateDepartment.immediate(id, patch, stamp);
     },
     async siteByKey(key: string): Promise<Site | null> {
       const row = siteByKey.get(key);

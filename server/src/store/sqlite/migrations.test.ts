@@ -234,6 +234,7 @@ describe('migration 004', () => {
         departments: ['billing'],
         capacity: 5,
         disabled: false,
+        mustChangePassword: false,
       });
 
       // The database refuses what the code never writes.

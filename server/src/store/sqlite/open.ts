@@ -1,5 +1,6 @@
 import type { Store } from '../store.ts';
 import { createAgentStore } from './agents.ts';
+import { createAuditLog } from './audit.ts';
 import { startCheckpointer } from './checkpointer.ts';
 import { conversationReader, createConversationStore } from './conversations.ts';
 import { type Db, openDb } from './db.ts';
@@ -45,10 +46,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
 /** The Store's parts over an open database; tests that also need the database use it. */
 export function storeParts(db: Db, writes: WriteQueue): Omit<Store, 'close'> {
   const log = createEventLog(db);
-  const directory = createDirectoryStore(db);
+  const audit = createAuditLog(db);
+  const directory = createDirectoryStore(db, audit);
   return {
     directory,
-    agents: createAgentStore(db),
+    agents: createAgentStore(db, audit),
+    audit: audit.store,
     visitors: createVisitorStore(db),
     conversations: createConversationStore(db),
     messages: createMessageStore(db, writes),

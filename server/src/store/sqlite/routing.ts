@@ -14,6 +14,7 @@ interface AgentRow {
   role: Role;
   capacity: number;
   disabled: number;
+  must_change_password: number;
   status: AgentStatus;
   last_assigned_at: number | null;
   departments: string | null;
@@ -69,7 +70,7 @@ export function createRoutingStore(
   read: (id: string) => Conversation | null,
 ): RoutingStore {
   const agents = db.prepare<[], AgentRow>(
-    `SELECT a.id, a.email, a.name, a.role, a.capacity, a.disabled, a.status, a.last_assigned_at,
+    `SELECT a.id, a.email, a.name, a.role, a.capacity, a.disabled, a.must_change_password, a.status, a.last_assigned_at,
             (SELECT group_concat(department_id) FROM agent_departments d WHERE d.agent_id = a.id)
               AS departments
      FROM agents a ORDER BY a.id`,
@@ -122,6 +123,7 @@ export function createRoutingStore(
             departments: r.departments ? r.departments.split(',').sort() : [],
             capacity: r.capacity,
             disabled: r.disabled === 1,
+            mustChangePassword: r.must_change_password === 1,
           },
           status: r.status,
           lastAssignedAt: r.last_assigned_at,
