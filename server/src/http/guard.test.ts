@@ -69,7 +69,7 @@ describe('the HTTP guard', () => {
       a.post(
         '/api/agents',
         {
-          config: { policy: 'agents:manage' },
+          config: { policy: 'agents:manage', audit: ['agent.created'] },
           schema: { body: { type: 'object', required: ['name'] } },
         },
         async () => ({ ok: true }),
@@ -132,6 +132,22 @@ describe('the HTTP guard', () => {
       a.get('/page', async () => 'hi');
     });
     expect((await app.inject({ url: '/page' })).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('refuses to start with a route that changes admin data and names no audit action', async () => {
+    await expect(
+      build((a) => {
+        a.patch('/api/sites/:id', { config: { policy: 'sites:manage' } }, async () => ({
+          ok: true,
+        }));
+      }),
+    ).rejects.toThrow(/PATCH \/api\/sites\/:id changes admin data but names no audit action/);
+    // Reading needs none, nor does a change outside the admin's domain.
+    const app = await build((a) => {
+      a.get('/api/sites', { config: { policy: 'sites:manage' } }, async () => ({ ok: true }));
+      a.post('/api/status', { config: { policy: 'session:read' } }, async () => ({ ok: true }));
+    });
     await app.close();
   });
 

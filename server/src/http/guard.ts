@@ -1,3 +1,4 @@
+import type { AuditAction } from '@switchboard/shared';
 import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { SESSION_COOKIE } from '../auth/sessions.ts';
@@ -9,8 +10,20 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The policy action this route performs. Every /api/ route names one. */
     policy?: Action;
+    /**
+     * The audit actions a route that changes admin data records (through the
+     * AuditStamp it passes to the store). Every such route names at least one.
+     */
+    audit?: readonly AuditAction[];
   }
 }
+
+/** Actions whose routes change what admins manage: each change is audited. */
+const ADMIN_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  'agents:manage',
+  'departments:manage',
+  'sites:manage',
+]);
 
 export interface GuardOptions {
   /**
@@ -41,6 +54,15 @@ export const guardPlugin = fp(
       const action = route.config?.policy ?? prefixAction(route.url);
       if (!action) {
         throw new Error(`${route.method} ${route.url} names no policy action (config.policy)`);
+      }
+      // Like the policy, the audit log is not left to remembering: a route that changes
+      // admin data and names no audit action fails the hub's start.
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      const changes = methods.some((m) => m !== 'GET' && m !== 'HEAD');
+      if (ADMIN_ACTIONS.has(action) && changes && !route.config?.audit?.length) {
+        throw new Error(
+          `${route.method} ${route.url} changes admin data but names no audit action (config.audit)`,
+        );
       }
       if (isPublic(action)) return;
       const own = route.preValidation ?? [];

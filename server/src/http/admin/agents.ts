@@ -1,5 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { AgentProfile } from '@switchboard/shared';
+import type { AgentProfile, AuditAction } from '@switchboard/shared';
 import { AgentRef, CreateAgent, ResetPassword, UpdateAgent } from '@switchboard/shared/admin';
 import {
   AgentReply,
@@ -17,6 +17,7 @@ import { stampOf } from './audit.ts';
 import { type AdminHooks, type AgentChange, tell } from './hooks.ts';
 
 const policy = { policy: 'agents:manage' } as const;
+const audited = <const A extends readonly AuditAction[]>(...audit: A) => ({ ...policy, audit });
 const tags = ['agents'];
 
 /**
@@ -55,7 +56,7 @@ export async function agentAdminRoutes(
   }));
 
   const create = {
-    config: policy,
+    config: audited('agent.created'),
     schema: {
       operationId: 'createAgent',
       summary: 'Create an agent; without a password, one is generated and returned once',
@@ -100,7 +101,7 @@ export async function agentAdminRoutes(
   });
 
   const update = {
-    config: policy,
+    config: audited('agent.updated', 'agent.disabled', 'agent.enabled'),
     schema: {
       operationId: 'updateAgent',
       summary: "Change an agent's name, role, departments, capacity, or disable them",
@@ -139,7 +140,7 @@ export async function agentAdminRoutes(
   });
 
   const reset = {
-    config: policy,
+    config: audited('agent.password_reset'),
     schema: {
       operationId: 'resetAgentPassword',
       summary: "Set an agent's password and sign them out everywhere",

@@ -1,5 +1,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { type BusinessHours, businessHoursProblem, type Department } from '@switchboard/shared';
+import {
+  type AuditAction,
+  type BusinessHours,
+  businessHoursProblem,
+  type Department,
+} from '@switchboard/shared';
 import { CreateDepartment, DepartmentRef, UpdateDepartment } from '@switchboard/shared/admin';
 import { DepartmentReply, DepartmentsReply } from '@switchboard/shared/operations';
 import type { FastifyInstance } from 'fastify';
@@ -10,6 +15,7 @@ import { stampOf } from './audit.ts';
 import { type AdminHooks, tell } from './hooks.ts';
 
 const policy = { policy: 'departments:manage' } as const;
+const audited = <const A extends readonly AuditAction[]>(...audit: A) => ({ ...policy, audit });
 const tags = ['departments'];
 
 /** What the hours' schema cannot say: a real time zone, intervals in order, real dates. */
@@ -49,7 +55,7 @@ export async function departmentAdminRoutes(
   }));
 
   const create = {
-    config: policy,
+    config: audited('department.created'),
     schema: {
       operationId: 'createDepartment',
       summary: 'Create a department, listed after the others',
@@ -80,7 +86,7 @@ export async function departmentAdminRoutes(
   });
 
   const update = {
-    config: policy,
+    config: audited('department.updated'),
     schema: {
       operationId: 'updateDepartment',
       summary: 'Rename a department, change its settings, disable or enable it',
