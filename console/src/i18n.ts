@@ -20,6 +20,35 @@ export const CATALOGUE = {
     en: 'Could not sign in. Check your connection and try again.',
     'zh-CN': '无法登录，请检查网络后重试。',
   },
+  accountDisabled: {
+    en: 'This account is disabled. Ask an admin to enable it.',
+    'zh-CN': '此账号已被停用，请联系管理员启用。',
+  },
+  // Choosing one's own password after a temporary one
+  choosePasswordTitle: { en: 'Choose your password', 'zh-CN': '设置您的密码' },
+  choosePasswordIntro: {
+    en: 'Welcome, {name}. You signed in with a temporary password; choose your own to continue.',
+    'zh-CN': '{name}，您好。您使用的是临时密码，请设置自己的密码后继续。',
+  },
+  currentPassword: { en: 'Temporary password', 'zh-CN': '临时密码' },
+  newPassword: { en: 'New password', 'zh-CN': '新密码' },
+  confirmPassword: { en: 'New password again', 'zh-CN': '再次输入新密码' },
+  passwordRule: {
+    en: 'At least {min} characters, not the temporary one.',
+    'zh-CN': '至少 {min} 个字符，且不能与临时密码相同。',
+  },
+  passwordTooShort: { en: 'The new password is too short.', 'zh-CN': '新密码太短。' },
+  passwordsDiffer: { en: 'The two new passwords differ.', 'zh-CN': '两次输入的新密码不一致。' },
+  currentPasswordWrong: {
+    en: 'The temporary password is not right. Type it again.',
+    'zh-CN': '临时密码不正确，请重新输入。',
+  },
+  passwordRefused: {
+    en: 'That password cannot be used. Choose another one.',
+    'zh-CN': '该密码不可用，请换一个。',
+  },
+  savePassword: { en: 'Save and continue', 'zh-CN': '保存并继续' },
+  savingPassword: { en: 'Saving…', 'zh-CN': '正在保存…' },
   loading: { en: 'Loading…', 'zh-CN': '加载中…' },
   // Top bar
   status: { en: 'Status', 'zh-CN': '状态' },

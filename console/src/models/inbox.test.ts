@@ -19,6 +19,7 @@ const ME: AgentProfile = {
   departments: ['pre_sales'],
   capacity: 5,
   disabled: false,
+  mustChangePassword: false,
 };
 
 function conv(id: string, over: Partial<Conversation> = {}): Conversation {

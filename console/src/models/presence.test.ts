@@ -12,6 +12,7 @@ const ME: AgentProfile = {
   departments: ['pre_sales'],
   capacity: 5,
   disabled: false,
+  mustChangePassword: false,
 };
 
 const flush = async () => {

@@ -1,6 +1,7 @@
 import { LocationProvider } from 'preact-iso';
 import { useApp, useT } from '../context.ts';
 import { BASE } from '../routes.ts';
+import { ChangePassword } from './ChangePassword.tsx';
 import { Shell } from './Shell.tsx';
 import { SignIn } from './SignIn.tsx';
 
@@ -14,6 +15,7 @@ export function Root() {
   const state = app.session.state.value;
   const workspace = app.workspace.value;
   if (state.kind === 'signed-out') return <SignIn />;
+  if (state.kind === 'must-change') return <ChangePassword />;
   if (state.kind === 'signed-in' && workspace) {
     return (
       <LocationProvider scope={BASE}>

@@ -53,7 +53,13 @@ export function SignIn() {
         </label>
         {error && (
           <p class="form-error" role="alert">
-            {t(error === 'bad-credentials' ? 'badCredentials' : 'signInFailed')}
+            {t(
+              error === 'bad-credentials'
+                ? 'badCredentials'
+                : error === 'disabled'
+                  ? 'accountDisabled'
+                  : 'signInFailed',
+            )}
           </p>
         )}
         <button type="submit" class="primary" disabled={busy}>
