@@ -1,26 +1,16 @@
 import { signal } from '@preact/signals';
 import type {
   AgentClientEvents,
-  AgentProfile,
   AgentServerEvents,
   Conversation,
   Message,
 } from '@switchboard/shared';
-import { createFakeConnection } from '@switchboard/shared/testing';
+import { createFakeConnection, testAgent } from '@switchboard/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { createInboxModel } from './inbox.ts';
 import { createNoticeModel } from './notice.ts';
 
-const ME: AgentProfile = {
-  id: 'a1',
-  email: 'a@example.com',
-  name: 'Ann',
-  role: 'agent',
-  departments: ['pre_sales'],
-  capacity: 5,
-  disabled: false,
-  mustChangePassword: false,
-};
+const ME = testAgent();
 
 function conv(id: string, over: Partial<Conversation> = {}): Conversation {
   return {

@@ -1,19 +1,10 @@
-import type { AgentClientEvents, AgentProfile, AgentServerEvents } from '@switchboard/shared';
-import { createFakeConnection } from '@switchboard/shared/testing';
+import type { AgentClientEvents, AgentServerEvents } from '@switchboard/shared';
+import { createFakeConnection, testAgent } from '@switchboard/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { createNoticeModel } from './notice.ts';
 import { createPresenceModel } from './presence.ts';
 
-const ME: AgentProfile = {
-  id: 'a1',
-  email: 'a@example.com',
-  name: 'Ann',
-  role: 'agent',
-  departments: ['pre_sales'],
-  capacity: 5,
-  disabled: false,
-  mustChangePassword: false,
-};
+const ME = testAgent();
 
 const flush = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();

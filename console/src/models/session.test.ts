@@ -1,18 +1,10 @@
-import type { AgentProfile } from '@switchboard/shared';
+import { testAgent } from '@switchboard/shared/testing';
 import { describe, expect, it } from 'vitest';
 import type { AuthApi, AuthResult } from '../auth-api.ts';
 import { createSessionModel } from './session.ts';
 
-const agent = (mustChangePassword: boolean): AgentProfile => ({
-  id: 'a1',
-  email: 'li@example.com',
-  name: 'Li Wei',
-  role: 'agent',
-  departments: ['pre_sales'],
-  capacity: 5,
-  disabled: false,
-  mustChangePassword,
-});
+const agent = (mustChangePassword: boolean) =>
+  testAgent({ email: 'li@example.com', name: 'Li Wei', mustChangePassword });
 
 /** A hub that answers each call from a script, and records what it was asked. */
 function fakeApi(answers: Partial<Record<keyof AuthApi, AuthResult>>) {

@@ -4,6 +4,7 @@
  * online and offline, firing the lifecycle events a socket would.
  */
 import type { AckedEvent, EventAck, EventPayload } from '../protocol/events.ts';
+import type { AgentProfile } from '../protocol/model.ts';
 import type { Connection, FireEvent, Heard } from './connection.ts';
 
 export interface FakeRequest<M extends object> {
@@ -99,4 +100,19 @@ export function createFakeConnection<L extends object, M extends object>(): Fake
     },
   };
   return fake;
+}
+
+/** A signed-in agent for front-end tests; `over` changes what a test needs. */
+export function testAgent(over: Partial<AgentProfile> = {}): AgentProfile {
+  return {
+    id: 'a1',
+    email: 'a@example.com',
+    name: 'Ann',
+    role: 'agent',
+    departments: ['pre_sales'],
+    capacity: 5,
+    disabled: false,
+    mustChangePassword: false,
+    ...over,
+  };
 }
