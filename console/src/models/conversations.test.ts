@@ -1,4 +1,4 @@
-import type { Conversation } from '@switchboard/shared';
+import { testConversation } from '@switchboard/shared/testing';
 import { describe, expect, it } from 'vitest';
 import {
   applyListed,
@@ -11,28 +11,7 @@ import {
 
 const ME = 'agent-me';
 
-function conv(id: string, over: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    department: 'pre_sales',
-    status: 'queued',
-    visitorId: `v-${id}`,
-    visitorName: null,
-    visitorHandle: id.toUpperCase(),
-    assigneeId: null,
-    assigneeName: null,
-    createdAt: 1000,
-    updatedAt: 1000,
-    resolvedAt: null,
-    lastSeq: 0,
-    lastMessage: null,
-    vip: false,
-    queuedAt: null,
-    firstResponseDueAt: null,
-    resolutionDueAt: null,
-    ...over,
-  };
-}
+const conv = testConversation;
 
 const mineAt = (id: string, at: number) =>
   conv(id, {

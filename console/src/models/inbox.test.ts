@@ -5,7 +5,7 @@ import type {
   Conversation,
   Message,
 } from '@switchboard/shared';
-import { createFakeConnection, testAgent } from '@switchboard/shared/testing';
+import { createFakeConnection, testAgent, testConversation } from '@switchboard/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { createInboxModel } from './inbox.ts';
 import { createNoticeModel } from './notice.ts';
@@ -13,26 +13,12 @@ import { createNoticeModel } from './notice.ts';
 const ME = testAgent();
 
 function conv(id: string, over: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    department: 'pre_sales',
+  return testConversation(id, {
     status: 'assigned',
-    visitorId: `v-${id}`,
-    visitorName: null,
-    visitorHandle: id.toUpperCase(),
     assigneeId: ME.id,
     assigneeName: ME.name,
-    createdAt: 1000,
-    updatedAt: 1000,
-    resolvedAt: null,
-    lastSeq: 0,
-    lastMessage: null,
-    vip: false,
-    queuedAt: null,
-    firstResponseDueAt: null,
-    resolutionDueAt: null,
     ...over,
-  };
+  });
 }
 
 function msg(seq: number, over: Partial<Message> = {}): Message {

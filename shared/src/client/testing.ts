@@ -4,7 +4,7 @@
  * online and offline, firing the lifecycle events a socket would.
  */
 import type { AckedEvent, EventAck, EventPayload } from '../protocol/events.ts';
-import type { AgentProfile } from '../protocol/model.ts';
+import type { AgentProfile, Conversation } from '../protocol/model.ts';
 import type { Connection, FireEvent, Heard } from './connection.ts';
 
 export interface FakeRequest<M extends object> {
@@ -113,6 +113,30 @@ export function testAgent(over: Partial<AgentProfile> = {}): AgentProfile {
     capacity: 5,
     disabled: false,
     mustChangePassword: false,
+    ...over,
+  };
+}
+
+/** A queued conversation nobody holds, for front-end tests; `over` sets the rest. */
+export function testConversation(id: string, over: Partial<Conversation> = {}): Conversation {
+  return {
+    id,
+    department: 'pre_sales',
+    status: 'queued',
+    visitorId: `v-${id}`,
+    visitorName: null,
+    visitorHandle: id.toUpperCase(),
+    assigneeId: null,
+    assigneeName: null,
+    createdAt: 1000,
+    updatedAt: 1000,
+    resolvedAt: null,
+    lastSeq: 0,
+    lastMessage: null,
+    vip: false,
+    queuedAt: null,
+    firstResponseDueAt: null,
+    resolutionDueAt: null,
     ...over,
   };
 }

@@ -1,4 +1,5 @@
 import type { Conversation, Message, PendingMessage } from '@switchboard/shared';
+import { testConversation } from '@switchboard/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { pickConversation, statusLine, transcriptItems } from './transcript-items.ts';
 
@@ -21,26 +22,14 @@ const pending = (clientId: string, conversationId = 'c1'): PendingMessage => ({
   failed: null,
   createdAt: 0,
 });
-const conv = (id: string, createdAt: number, over: Partial<Conversation> = {}): Conversation => ({
-  id,
-  department: 'pre_sales',
-  status: 'queued',
-  visitorId: 'v',
-  visitorName: null,
-  visitorHandle: '4F2A',
-  assigneeId: null,
-  assigneeName: null,
-  createdAt,
-  updatedAt: createdAt,
-  resolvedAt: null,
-  lastSeq: 0,
-  lastMessage: null,
-  vip: false,
-  queuedAt: null,
-  firstResponseDueAt: null,
-  resolutionDueAt: null,
-  ...over,
-});
+const conv = (id: string, createdAt: number, over: Partial<Conversation> = {}): Conversation =>
+  testConversation(id, {
+    visitorId: 'v',
+    visitorHandle: '4F2A',
+    createdAt,
+    updatedAt: createdAt,
+    ...over,
+  });
 
 describe('transcriptItems', () => {
   it('shows messages then pending ones, skipping notes and other conversations', () => {
